@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/node_modules/', 'bench/results/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['src/**/*.ts'],
+    extends: [litConfigs['flat/recommended'], wcConfigs['flat/recommended']],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit/directives/unsafe-*'], message: 'Texts are bound as text: no unsafeHTML/unsafeSVG.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'No raw innerHTML: render with lit templates.' },
+        { property: 'outerHTML', message: 'No raw outerHTML.' },
+        { property: 'insertAdjacentHTML', message: 'No raw HTML insertion.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='document'][property.name='cookie']",
+          message: 'The consent cookie is read and written only through js-cookie (src/consent/store.ts).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        customElements: 'readonly',
+        location: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
+  },
+);

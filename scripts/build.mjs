@@ -1,0 +1,61 @@
+// Builds dist/: the one-file module for plain pages, the npm entry points, and their type declarations.
+import { rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+const shared = {
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  base: './',
+  build: {
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    emptyOutDir: false,
+    modulePreload: false,
+    copyPublicDir: false,
+  },
+};
+
+// dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it.
+await build({
+  ...shared,
+  build: {
+    ...shared.build,
+    outDir: 'dist',
+    rollupOptions: {
+      input: { 'cookie-consent-banner': 'src/define.ts' },
+      preserveEntrySignatures: 'allow-extension',
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+// dist/npm/: for bundlers; lit, i18next and js-cookie stay dependencies so a site that has them loads them once.
+await build({
+  ...shared,
+  build: {
+    ...shared.build,
+    minify: false,
+    outDir: 'dist/npm',
+    lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
+    rollupOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^i18next($|\/)/, /^js-cookie($|\/)/],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+execFileSync(
+  process.execPath,
+  [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.build.json'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);

@@ -1,0 +1,186 @@
+import { NECESSARY } from './categories.js';
+
+/** How a choice was made. Stored with the choice, as proof of how consent was given or refused. */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'save' | 'close-as-reject' | 'api';
+
+/**
+ * The visitor's choice, as the page sees it in events and in the `consent` property.
+ * Frozen: a listener cannot change what was stored.
+ */
+export interface Consent {
+  /** Each offered category and whether it is allowed; `necessary` is always `true`. */
+  readonly categories: Readonly<Record<string, boolean>>;
+  /** The `revision` of the site's cookie policy the visitor chose under. */
+  readonly revision: string;
+  /** A random id for this choice, for proof of consent; it identifies no one. */
+  readonly id: string;
+  /** When the choice was made, ISO 8601 in UTC (stored to the second). */
+  readonly timestamp: string;
+  /** The language the visitor read the notice in when choosing. */
+  readonly language: string;
+  /** How the choice was made. */
+  readonly method: ConsentMethod;
+}
+
+/** The schema version written as `v`. A record with another version counts as no choice. */
+export const SCHEMA_VERSION = 1;
+
+/** Records longer than this are not read: a consent record is small, so a big one is not ours. */
+export const MAX_RECORD_LENGTH = 2048;
+
+const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
+  'accept-all': 'a',
+  'reject-all': 'r',
+  save: 's',
+  'close-as-reject': 'x',
+  api: 'p',
+};
+const METHODS_BY_CODE = new Map(Object.entries(METHOD_CODES).map(([m, c]) => [c, m as ConsentMethod]));
+
+const ID = /^[A-Za-z0-9_-]{8,32}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const REVISION = /^[A-Za-z0-9._-]{1,32}$/;
+const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
+const DAY = 86_400;
+/** Clocks disagree; a record up to a day in the future still counts as the visitor's own. */
+const CLOCK_SKEW = DAY;
+/** No record can be older than the product: anything before 2020 was not written by us. */
+const EARLIEST = 1_577_836_800;
+
+/** A random, unguessable id for a choice (72 bits, base64url). */
+export function newConsentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** Checks a revision as given in the attribute; invalid ones fall back to `fallback`. */
+export function isValidRevision(value: string): boolean {
+  return REVISION.test(value);
+}
+
+export interface NewConsent {
+  /** Every category the banner offers, in order. */
+  offered: readonly string[];
+  /** Which of them are allowed; `necessary` is allowed whatever this says. */
+  allowed: (id: string) => boolean;
+  revision: string;
+  language: string;
+  method: ConsentMethod;
+  /** Time of the choice in ms since the epoch. */
+  now: number;
+  id?: string;
+}
+
+/** Builds a frozen consent record for a new choice. */
+export function createConsent(input: NewConsent): Consent {
+  const categories: Record<string, boolean> = {};
+  for (const id of input.offered) categories[id] = id === NECESSARY || input.allowed(id);
+  return freeze({
+    categories,
+    revision: input.revision,
+    id: input.id ?? newConsentId(),
+    timestamp: new Date(Math.floor(input.now / 1000) * 1000).toISOString(),
+    language: input.language,
+    method: input.method,
+  });
+}
+
+/** Freezes a record and its categories, so that listeners cannot change what was stored. */
+export function freeze(consent: Consent): Consent {
+  Object.freeze(consent.categories);
+  return Object.freeze(consent);
+}
+
+/**
+ * The stored form: compact JSON with short keys.
+ * `{"v":1,"id":"…","ts":1764450000,"rev":"1","lang":"tr","m":"a","cats":{"necessary":1,"analytics":0}}`
+ */
+export function encodeConsent(consent: Consent): string {
+  const cats: Record<string, 0 | 1> = {};
+  for (const [id, on] of Object.entries(consent.categories)) cats[id] = on ? 1 : 0;
+  return JSON.stringify({
+    v: SCHEMA_VERSION,
+    id: consent.id,
+    ts: Math.floor(Date.parse(consent.timestamp) / 1000),
+    rev: /^[1-9]\d{0,8}$/.test(consent.revision) ? Number(consent.revision) : consent.revision,
+    lang: consent.language,
+    m: METHOD_CODES[consent.method],
+    cats,
+  });
+}
+
+export interface Expectation {
+  /** The revision the page runs under now. */
+  revision: string;
+  /** The categories the banner offers now. */
+  offered: readonly string[];
+  /** How long a choice is valid, in days. */
+  maxAgeDays: number;
+  /** Now, in ms since the epoch. */
+  now: number;
+}
+
+export type DecodeResult = { consent: Consent; complete: boolean } | { consent: null; reason: string };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function reject(reason: string): DecodeResult {
+  return { consent: null, reason };
+}
+
+/**
+ * Reads a stored record. Anything that does not decode or validate, or that was made under
+ * another revision or too long ago, counts as no choice: this never throws.
+ * `complete` is false when the site now offers a category the visitor was never asked about.
+ */
+export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
+  if (typeof raw !== 'string' || raw === '') return reject('empty');
+  if (raw.length > MAX_RECORD_LENGTH) return reject('too long');
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return reject('not JSON');
+  }
+  if (!isPlainObject(data)) return reject('not an object');
+  const { v, id, ts, rev, lang, m, cats } = data;
+  if (v !== SCHEMA_VERSION) return reject('unknown schema version');
+  if (typeof id !== 'string' || !ID.test(id)) return reject('bad id');
+  if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST) return reject('bad time');
+  const nowSeconds = Math.floor(expect.now / 1000);
+  if (ts > nowSeconds + CLOCK_SKEW) return reject('time in the future');
+  if (nowSeconds - ts > expect.maxAgeDays * DAY) return reject('expired');
+  const revision = typeof rev === 'number' && Number.isInteger(rev) && rev > 0 ? String(rev) : rev;
+  if (typeof revision !== 'string' || !REVISION.test(revision)) return reject('bad revision');
+  if (revision !== expect.revision) return reject('other revision');
+  if (typeof lang !== 'string' || !LANGUAGE.test(lang)) return reject('bad language');
+  const method = typeof m === 'string' ? METHODS_BY_CODE.get(m) : undefined;
+  if (!method) return reject('bad method');
+  if (!isPlainObject(cats)) return reject('bad categories');
+  for (const key of Object.keys(cats)) {
+    if (!CATEGORY.test(key)) return reject('bad category id');
+    if (cats[key] !== 0 && cats[key] !== 1) return reject('bad category state');
+  }
+  if (cats[NECESSARY] !== 1) return reject('necessary is off');
+  let complete = true;
+  const categories: Record<string, boolean> = {};
+  for (const category of expect.offered) {
+    if (!Object.hasOwn(cats, category)) complete = false;
+    categories[category] = category === NECESSARY || (Object.hasOwn(cats, category) && cats[category] === 1);
+  }
+  return {
+    consent: freeze({
+      categories,
+      revision,
+      id,
+      timestamp: new Date(ts * 1000).toISOString(),
+      language: lang,
+      method,
+    }),
+    complete,
+  };
+}

@@ -1,0 +1,132 @@
+import Cookies from 'js-cookie';
+import { warn } from './warn.js';
+
+export type SameSite = 'Lax' | 'Strict' | 'None';
+
+/** Where and how long the consent cookie lives, after validation. */
+export interface CookieSettings {
+  readonly name: string;
+  readonly path: string;
+  /** Unset means host-only. */
+  readonly domain: string | undefined;
+  readonly sameSite: SameSite;
+  readonly secure: boolean;
+  /** Lifetime in days, 1–395. */
+  readonly expires: number;
+}
+
+export const DEFAULT_COOKIE_NAME = 'cookie_consent';
+export const DEFAULT_EXPIRES_DAYS = 182;
+/** About 13 months, under the browsers' 400-day cap. */
+export const MAX_EXPIRES_DAYS = 395;
+export const MIN_EXPIRES_DAYS = 1;
+
+/** RFC 6265 token: no separators, no spaces, no controls. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
+const PATH = /^\/[A-Za-z0-9._~!$&'()*+=:@%/-]{0,255}$/;
+const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/** The cookie attributes as written in the element's attributes, unvalidated. */
+export interface CookieAttributes {
+  name?: string | null;
+  path?: string | null;
+  domain?: string | null;
+  sameSite?: string | null;
+  expires?: string | null;
+}
+
+function cookieName(value: string | null | undefined): string {
+  if (value == null || value === '') return DEFAULT_COOKIE_NAME;
+  if (TOKEN.test(value)) return value;
+  warn(`cookie-name: "${value.slice(0, 40)}" is not a valid cookie name; "${DEFAULT_COOKIE_NAME}" is used.`);
+  return DEFAULT_COOKIE_NAME;
+}
+
+function cookiePath(value: string | null | undefined): string {
+  if (value == null || value === '') return '/';
+  if (PATH.test(value)) return value;
+  warn(`cookie-path: "${value.slice(0, 40)}" is not a valid path; "/" is used.`);
+  return '/';
+}
+
+function cookieDomain(value: string | null | undefined, hostname: string): string | undefined {
+  if (value == null || value.trim() === '') return undefined;
+  const domain = value.trim().toLowerCase().replace(/^\./, '');
+  const host = hostname.toLowerCase();
+  const fits = HOST_LABELS.test(domain) && (domain === host || (domain.includes('.') && host.endsWith(`.${domain}`)));
+  if (fits) return domain;
+  warn(
+    `cookie-domain: "${value.slice(0, 60)}" is not this site's host or a parent domain of it; the cookie is host-only.`,
+  );
+  return undefined;
+}
+
+function cookieSameSite(value: string | null | undefined, secure: boolean): SameSite {
+  if (value == null || value === '') return 'Lax';
+  const v = value.trim().toLowerCase();
+  if (v === 'lax') return 'Lax';
+  if (v === 'strict') return 'Strict';
+  if (v === 'none') {
+    if (secure) return 'None';
+    warn('cookie-samesite: "None" needs https; "Lax" is used.');
+    return 'Lax';
+  }
+  warn(`cookie-samesite: "${value.slice(0, 20)}" is not Lax, Strict or None; "Lax" is used.`);
+  return 'Lax';
+}
+
+/** Lifetime in days: a number, clamped to 1–395; anything else gives the default of 182. */
+export function cookieExpires(value: string | null | undefined): number {
+  if (value == null || value.trim() === '') return DEFAULT_EXPIRES_DAYS;
+  const days = Number(value);
+  if (!Number.isFinite(days)) {
+    warn(`cookie-expires: "${value.slice(0, 20)}" is not a number of days; ${DEFAULT_EXPIRES_DAYS} is used.`);
+    return DEFAULT_EXPIRES_DAYS;
+  }
+  const clamped = Math.min(MAX_EXPIRES_DAYS, Math.max(MIN_EXPIRES_DAYS, days));
+  if (clamped !== days)
+    warn(`cookie-expires: ${days} is outside ${MIN_EXPIRES_DAYS}–${MAX_EXPIRES_DAYS} days; ${clamped} is used.`);
+  return clamped;
+}
+
+/** Validates the cookie attributes against the page's location; bad values fall back safely. */
+export function cookieSettings(
+  attrs: CookieAttributes,
+  location: { hostname: string; protocol: string },
+): CookieSettings {
+  const secure = location.protocol === 'https:';
+  return {
+    name: cookieName(attrs.name),
+    path: cookiePath(attrs.path),
+    domain: cookieDomain(attrs.domain, location.hostname),
+    sameSite: cookieSameSite(attrs.sameSite, secure),
+    secure,
+    expires: cookieExpires(attrs.expires),
+  };
+}
+
+/** The stored value of the consent cookie, decoded, or `undefined`. */
+export function readCookie(name: string): string | undefined {
+  const value: unknown = Cookies.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function attributes(settings: CookieSettings): Cookies.CookieAttributes {
+  return {
+    path: settings.path,
+    domain: settings.domain,
+    sameSite: settings.sameSite,
+    secure: settings.secure,
+  };
+}
+
+/** Writes the consent cookie; returns whether the browser kept it. */
+export function writeCookie(settings: CookieSettings, value: string): boolean {
+  Cookies.set(settings.name, value, { ...attributes(settings), expires: settings.expires });
+  return readCookie(settings.name) === value;
+}
+
+/** Removes the consent cookie written with these settings. */
+export function removeCookie(settings: CookieSettings): void {
+  Cookies.remove(settings.name, attributes(settings));
+}

@@ -1,0 +1,271 @@
+import { css } from 'lit';
+
+/** The banner's look. Loaded with the view, only when the banner or preferences are shown. */
+export const bannerStyles = css`
+  :host {
+    --cc-background: #ffffff;
+    --cc-text: #1d2129;
+    --cc-muted-text: #4a5260;
+    --cc-accent: #1f4fbf;
+    --cc-button-background: #1d2129;
+    --cc-button-text: #ffffff;
+    --cc-button-hover-background: #3a4252;
+    --cc-switch-off: #6b7280;
+    --cc-switch-on: #1f4fbf;
+    --cc-focus-ring: #1f4fbf;
+    --cc-border: #8a93a3;
+    --cc-font-family: inherit;
+    --cc-font-size: 1rem;
+    --cc-radius: 0.5rem;
+    --cc-spacing: 1rem;
+    --cc-max-width: 70rem;
+    --cc-shadow: 0 -0.25rem 1.5rem rgb(0 0 0 / 0.18);
+    --cc-z-index: 2147483000;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .banner,
+  dialog {
+    box-sizing: border-box;
+    font-family: var(--cc-font-family);
+    font-size: var(--cc-font-size);
+    line-height: 1.5;
+    color: var(--cc-text);
+    background: var(--cc-background);
+  }
+
+  .banner *,
+  dialog * {
+    box-sizing: border-box;
+  }
+
+  .banner {
+    position: fixed;
+    inset-inline: 0;
+    inset-block-end: 0;
+    z-index: var(--cc-z-index);
+    max-block-size: 100vh;
+    max-block-size: 100dvh;
+    overflow: auto;
+    border-block-start: 1px solid var(--cc-border);
+    box-shadow: var(--cc-shadow);
+  }
+
+  .inner {
+    max-inline-size: var(--cc-max-width);
+    margin-inline: auto;
+    padding: var(--cc-spacing);
+    display: grid;
+    gap: calc(var(--cc-spacing) * 0.75);
+  }
+
+  .top {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--cc-spacing);
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .notice {
+    display: grid;
+    gap: 0.5em;
+    max-inline-size: 65em;
+  }
+
+  details > p {
+    margin-block-start: 0.5em;
+  }
+
+  summary {
+    cursor: pointer;
+    inline-size: fit-content;
+    min-block-size: 24px;
+    color: var(--cc-accent);
+    text-decoration: underline;
+  }
+
+  a {
+    color: var(--cc-accent);
+  }
+
+  .actions,
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .button {
+    flex: 1 1 12em;
+    min-block-size: 44px;
+    padding: 0.5em 1em;
+    border: 2px solid var(--cc-button-background);
+    border-radius: var(--cc-radius);
+    background: var(--cc-button-background);
+    color: var(--cc-button-text);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .button:hover {
+    background: var(--cc-button-hover-background);
+    border-color: var(--cc-button-hover-background);
+  }
+
+  .close {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 44px;
+    block-size: 44px;
+    padding: 0;
+    border: 2px solid var(--cc-border);
+    border-radius: var(--cc-radius);
+    background: transparent;
+    color: var(--cc-text);
+    cursor: pointer;
+  }
+
+  .close svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--cc-focus-ring);
+    outline-offset: 2px;
+  }
+
+  dialog {
+    inline-size: min(40rem, calc(100vw - 1rem));
+    max-block-size: calc(100dvh - 1rem);
+    padding: 0;
+    border: 1px solid var(--cc-border);
+    border-radius: var(--cc-radius);
+    box-shadow: var(--cc-shadow);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  dialog h2:focus {
+    outline: none;
+  }
+
+  dialog h2:focus-visible {
+    outline: 3px solid var(--cc-focus-ring);
+  }
+
+  .categories {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .category {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem var(--cc-spacing);
+    align-items: center;
+    padding-block: 0.75rem;
+    border-block-start: 1px solid var(--cc-border);
+  }
+
+  .category label {
+    font-weight: 600;
+  }
+
+  .category .description {
+    grid-column: 1 / -1;
+    color: var(--cc-muted-text);
+  }
+
+  .always-on {
+    grid-column: 1 / -1;
+    font-size: 0.875em;
+    color: var(--cc-muted-text);
+  }
+
+  .switch {
+    appearance: none;
+    position: relative;
+    inline-size: 3rem;
+    block-size: 1.75rem;
+    margin: 0;
+    border: 2px solid var(--cc-switch-off);
+    border-radius: 1rem;
+    background: var(--cc-background);
+    cursor: pointer;
+  }
+
+  .switch::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-start: 2px;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    border-radius: 50%;
+    background: var(--cc-switch-off);
+  }
+
+  .switch:checked {
+    border-color: var(--cc-switch-on);
+    background: var(--cc-switch-on);
+  }
+
+  .switch:checked::before {
+    inset-inline-start: auto;
+    inset-inline-end: 2px;
+    background: var(--cc-background);
+  }
+
+  .switch:disabled {
+    cursor: not-allowed;
+  }
+
+  .summary {
+    color: var(--cc-muted-text);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (forced-colors: active) {
+    .switch::before {
+      background: CanvasText;
+    }
+    .switch:checked {
+      background: Highlight;
+    }
+    .switch:checked::before {
+      background: Canvas;
+    }
+  }
+`;

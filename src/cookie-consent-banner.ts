@@ -1,0 +1,387 @@
+import { LitElement, adoptStyles, css, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NECESSARY, parseCategories } from './consent/categories.js';
+import {
+  createConsent,
+  decodeConsent,
+  encodeConsent,
+  isValidRevision,
+  type Consent,
+  type ConsentMethod,
+  type DecodeResult,
+} from './consent/record.js';
+import { cookieSettings, readCookie, removeCookie, writeCookie, type CookieSettings } from './consent/store.js';
+import { safePolicyUrl } from './consent/url.js';
+import { warn } from './consent/warn.js';
+import { consentEvent, type ConsentSource } from './events.js';
+import { SHIPPED_LANGUAGES, resolveLanguage } from './i18n/languages.js';
+import { cleanTexts, describesCategory, type Texts } from './i18n/texts.js';
+
+type View = typeof import('./view/banner-view.js');
+
+/** The focused element, looking through open shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * A cookie-consent banner: shows the site's cookie notice (Turkish by default), lets the visitor accept
+ * all, reject all or choose per category, stores the choice in a first-party cookie and tells the page.
+ * The X and Escape never count as consent: they store a refusal, like "Reject all".
+ *
+ * @summary The Çerez cookie-consent banner.
+ * @tag cookie-consent-banner
+ *
+ * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, when the stored choice is known; `detail.consent` is the stored choice or `null`.
+ * @event {CustomEvent<ConsentChangeDetail>} consent-change - Whenever the stored choice changes, after the cookie is written; `detail` has `consent`, `previous`, `changed` and `source`.
+ * @event {CustomEvent<null>} consent-show - When the banner becomes visible.
+ * @event {CustomEvent<null>} consent-hide - When the banner is hidden.
+ *
+ * @csspart base - The first layer: the banner region.
+ * @csspart heading - The banner's heading.
+ * @csspart notice - The notice text.
+ * @csspart more - The disclosure holding the rest of the notice.
+ * @csspart policy-link - The link to the site's cookie policy.
+ * @csspart close-button - The X: closes the banner as a refusal.
+ * @csspart actions - The row of the three first-layer buttons.
+ * @csspart reject-button - "Reject all" on the banner.
+ * @csspart accept-button - "Accept all" on the banner.
+ * @csspart preferences-button - "Preferences" on the banner.
+ * @csspart preferences - The preferences dialog.
+ * @csspart preferences-heading - The dialog's heading.
+ * @csspart preferences-close-button - The dialog's X: closes it without changing the choice.
+ * @csspart categories - The list of categories.
+ * @csspart category - One category row.
+ * @csspart category-name - A category's name (the label of its switch).
+ * @csspart category-description - A category's description.
+ * @csspart switch - A category's switch.
+ * @csspart summary - How many categories are allowed.
+ * @csspart preferences-actions - The dialog's buttons.
+ * @csspart preferences-reject-button - "Reject all" in the dialog.
+ * @csspart preferences-accept-button - "Accept all" in the dialog.
+ * @csspart save-button - "Save my choices".
+ *
+ * @cssprop [--cc-background=#ffffff] - Background of the banner and dialog.
+ * @cssprop [--cc-text=#1d2129] - Text colour.
+ * @cssprop [--cc-muted-text=#4a5260] - Colour of secondary text (descriptions).
+ * @cssprop [--cc-accent=#1f4fbf] - Links.
+ * @cssprop [--cc-button-background=#1d2129] - Background of the buttons (all equal).
+ * @cssprop [--cc-button-text=#ffffff] - Text of the buttons.
+ * @cssprop [--cc-button-hover-background=#3a4252] - Background of a hovered button.
+ * @cssprop [--cc-switch-off=#6b7280] - Switch track and thumb when off.
+ * @cssprop [--cc-switch-on=#1f4fbf] - Switch track when on.
+ * @cssprop [--cc-focus-ring=#1f4fbf] - The focus outline.
+ * @cssprop [--cc-border=#8a93a3] - Borders and separators.
+ * @cssprop [--cc-font-family=inherit] - Font; the page's by default.
+ * @cssprop [--cc-font-size=1rem] - Base font size.
+ * @cssprop [--cc-radius=0.5rem] - Corner radius of buttons and dialog.
+ * @cssprop [--cc-spacing=1rem] - Inner spacing.
+ * @cssprop [--cc-max-width=70rem] - Widest line of the banner's content.
+ * @cssprop [--cc-shadow=0 -0.25rem 1.5rem rgb(0 0 0 / 0.18)] - Shadow of banner and dialog.
+ * @cssprop [--cc-z-index=2147483000] - Stacking order of the banner.
+ */
+export class CookieConsentBanner extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  /** Link to the site's cookie policy: http(s) or relative; anything else is dropped with a warning. */
+  @property({ attribute: 'policy-url' }) policyUrl: string | null = null;
+
+  /** Optional categories offered besides `necessary`, space-separated ids. Default: `functional analytics marketing`. */
+  @property() categories: string | null = null;
+
+  /** Name of the consent cookie. Default `cookie_consent`. */
+  @property({ attribute: 'cookie-name' }) cookieName: string | null = null;
+
+  /** `Path` of the consent cookie. Default `/`. */
+  @property({ attribute: 'cookie-path' }) cookiePath: string | null = null;
+
+  /** `Domain` of the consent cookie: this host or a parent domain. Default: host-only. */
+  @property({ attribute: 'cookie-domain' }) cookieDomain: string | null = null;
+
+  /** `SameSite` of the consent cookie: `Lax` (default), `Strict` or `None` (https only). */
+  @property({ attribute: 'cookie-samesite' }) cookieSameSite: string | null = null;
+
+  /** Lifetime of the stored choice in days, clamped to 1–395. Default 182. */
+  @property({ attribute: 'cookie-expires' }) cookieExpires: string | null = null;
+
+  /** Version of the site's cookie policy; a choice stored under another revision is asked again. Default `1`. */
+  @property() revision = '1';
+
+  /** Whether the banner (first layer) shows. Reflected, so page CSS can see it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /**
+   * Site texts per language, merged key by key over the built-in ones: replace any string, or name and
+   * describe your own categories (`{ tr: { categories: { video: { name, description } } } }`).
+   */
+  @property({ attribute: false }) texts: Texts = {};
+
+  @state() private _consent: Consent | null = null;
+  @state() private _view: View | undefined;
+  @state() private _preferencesOpen = false;
+  @state() private _draft: Readonly<Record<string, boolean>> = {};
+  @state() private _status = '';
+  /** The language whose strings are loaded and shown. */
+  @state() private _shownLanguage = '';
+
+  private _viewLoading: Promise<View | undefined> | undefined;
+  private _opener: Element | null = null;
+  private _visible = false;
+  private _cleanTexts: Texts = {};
+
+  /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
+  get consent(): Consent | null {
+    return this._consent;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const stored = this._readStored();
+    this._consent = stored.consent;
+    this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
+    if (stored.consent === null || !stored.complete) this.open = true;
+  }
+
+  /** Shows the banner (the first layer). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Opens the preferences dialog, showing the stored choice; focus returns to the opener when it closes. */
+  showPreferences(): void {
+    this._opener = deepActiveElement();
+    this._draft = { ...(this._consent?.categories ?? {}) };
+    this._preferencesOpen = true;
+  }
+
+  /** Hides the banner and the preferences without storing anything. */
+  hide(): void {
+    this.open = false;
+    this._preferencesOpen = false;
+  }
+
+  /** Allows every offered category and stores the choice. */
+  acceptAll(): void {
+    this._choose('accept-all', 'api', () => true);
+  }
+
+  /** Refuses every optional category and stores the choice. */
+  rejectAll(): void {
+    this._choose('reject-all', 'api', () => false);
+  }
+
+  /**
+   * Stores a choice made by the page: an object of category → allowed, or a list of allowed ids.
+   * Offered categories left out are stored as refused; unknown ids are ignored with a warning.
+   */
+  setConsent(categories: Readonly<Record<string, boolean>> | readonly string[]): void {
+    const offered = this._offered();
+    const allowed = new Set<string>();
+    let list: readonly string[] = [];
+    if (Array.isArray(categories)) {
+      list = categories.filter((id): id is string => typeof id === 'string');
+    } else if (typeof categories === 'object' && categories !== null) {
+      list = Object.keys(categories).filter((id) => (categories as Record<string, unknown>)[id] === true);
+    } else {
+      warn('setConsent: expected an object of category → boolean or an array of ids; nothing stored.');
+      return;
+    }
+    for (const id of list) {
+      if (offered.includes(id)) allowed.add(id);
+      else warn(`setConsent: "${String(id).slice(0, 40)}" is not an offered category; ignored.`);
+    }
+    this._choose('api', 'api', (id) => allowed.has(id));
+  }
+
+  /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
+  hasConsent(category: string): boolean {
+    if (category === NECESSARY) return true;
+    return this._consent?.categories[category] === true;
+  }
+
+  /** Forgets the stored choice (removes the cookie) and shows the banner again. */
+  reset(): void {
+    const previous = this._consent;
+    removeCookie(this._cookie());
+    this._consent = null;
+    this._preferencesOpen = false;
+    this.open = true;
+    const changed = previous
+      ? Object.keys(previous.categories).filter((id) => id !== NECESSARY && previous.categories[id])
+      : [];
+    this.dispatchEvent(consentEvent('consent-change', { consent: null, previous, changed, source: 'api' }));
+  }
+
+  private _cookie(): CookieSettings {
+    return cookieSettings(
+      {
+        name: this.cookieName,
+        path: this.cookiePath,
+        domain: this.cookieDomain,
+        sameSite: this.cookieSameSite,
+        expires: this.cookieExpires,
+      },
+      location,
+    );
+  }
+
+  private _revision(): string {
+    const revision = String(this.revision ?? '').trim();
+    if (isValidRevision(revision)) return revision;
+    warn(`revision: "${revision.slice(0, 40)}" is not a valid revision (letters, digits, ".", "-", "_"); "1" is used.`);
+    return '1';
+  }
+
+  private _offered(): string[] {
+    return parseCategories(this.categories, (id) => describesCategory(this._cleanTexts, id));
+  }
+
+  /** The language to show: `lang` on the element, the page's language, the browser's, then Turkish. */
+  private _language(): string {
+    const available = [...SHIPPED_LANGUAGES, ...Object.keys(this._cleanTexts)];
+    return resolveLanguage(
+      [this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages ?? [])],
+      available,
+    );
+  }
+
+  private _readStored(): DecodeResult {
+    const settings = this._cookie();
+    return decodeConsent(readCookie(settings.name), {
+      revision: this._revision(),
+      offered: this._offered(),
+      maxAgeDays: settings.expires,
+      now: Date.now(),
+    });
+  }
+
+  private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
+    const previous = this._consent;
+    const settings = this._cookie();
+    const consent = createConsent({
+      offered: this._offered(),
+      allowed,
+      revision: this._revision(),
+      language: this._shownLanguage || this._language(),
+      method,
+      now: Date.now(),
+    });
+    if (!writeCookie(settings, encodeConsent(consent))) {
+      warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
+    }
+    this._consent = consent;
+    this._preferencesOpen = false;
+    this.open = false;
+    this._status = 'saved';
+    const changed = Object.keys(consent.categories).filter(
+      (id) => (previous?.categories[id] ?? id === NECESSARY) !== consent.categories[id],
+    );
+    this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, source }));
+  }
+
+  private readonly _actions = {
+    acceptAll: (source: 'banner' | 'preferences'): void => this._choose('accept-all', source, () => true),
+    rejectAll: (source: 'banner' | 'preferences'): void => this._choose('reject-all', source, () => false),
+    close: (): void => this._choose('close-as-reject', 'banner', () => false),
+    openPreferences: (): void => this.showPreferences(),
+    closePreferences: (): void => {
+      this._preferencesOpen = false;
+    },
+    toggle: (id: string, on: boolean): void => {
+      this._draft = { ...this._draft, [id]: on };
+    },
+    save: (): void => this._choose('save', 'preferences', (id) => this._draft[id] === true),
+    preferencesClosed: (): void => {
+      this._preferencesOpen = false;
+    },
+  };
+
+  private _loadView(): Promise<View | undefined> {
+    this._viewLoading ??= import('./view/banner-view.js').then(
+      (view) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [CookieConsentBanner.styles, view.styles]);
+        return view;
+      },
+      (error: unknown) => {
+        warn(`could not load the banner (${String(error)}).`);
+        this._viewLoading = undefined;
+        return undefined;
+      },
+    );
+    return this._viewLoading;
+  }
+
+  /** Loads the view and the language's strings, then shows them at once: never a flash of another language. */
+  private async _prepare(language: string): Promise<void> {
+    const view = await this._loadView();
+    if (!view) return;
+    view.applyTexts(this._cleanTexts);
+    const shown = await view.loadLanguage(language);
+    if (language !== this._language()) return;
+    this._view = view;
+    this._shownLanguage = shown;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('texts')) {
+      this._cleanTexts = cleanTexts(this.texts);
+      this._view?.applyTexts(this._cleanTexts);
+    }
+    const needed = this.open || this._preferencesOpen;
+    const language = this._language();
+    if (needed && (!this._view || language !== this._shownLanguage)) void this._prepare(language);
+  }
+
+  protected override render(): unknown {
+    const view = this._view;
+    if (!view) return nothing;
+    return view.render({
+      language: this._shownLanguage,
+      open: this.open,
+      offered: this._offered(),
+      draft: this._draft,
+      policyUrl: safePolicyUrl(this.policyUrl, document.baseURI),
+      status: this._status,
+      actions: this._actions,
+    });
+  }
+
+  protected override updated(): void {
+    const visible = this.open && this._view !== undefined;
+    if (visible !== this._visible) {
+      this._visible = visible;
+      this.dispatchEvent(consentEvent(visible ? 'consent-show' : 'consent-hide', null));
+    }
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return;
+    if (this._preferencesOpen && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('h2')?.focus();
+    } else if (!this._preferencesOpen && dialog.open) {
+      dialog.close();
+    }
+    if (!this._preferencesOpen && this._opener) {
+      const opener = this._opener as HTMLElement;
+      this._opener = null;
+      if (opener.isConnected && !opener.closest('[hidden]')) opener.focus();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { warn } from '../consent/warn.js';
+
+/** A tree of strings: the shape of a locale file, or any part of it. */
+export interface TextTree {
+  [key: string]: string | TextTree;
+}
+
+/** Site texts: for each language code, strings merged key by key over the built-in ones. */
+export type Texts = Record<string, TextTree>;
+
+const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
+const MAX_DEPTH = 4;
+const MAX_STRING = 4000;
+
+function cleanTree(value: unknown, depth: number, where: string): TextTree | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const out: TextTree = {};
+  for (const key of Object.keys(value)) {
+    if (!KEY.test(key)) {
+      warn(`texts: the key "${where}${key.slice(0, 40)}" is not allowed; skipped.`);
+      continue;
+    }
+    const item = (value as Record<string, unknown>)[key];
+    if (typeof item === 'string') {
+      out[key] = item.slice(0, MAX_STRING);
+    } else if (depth < MAX_DEPTH) {
+      const tree = cleanTree(item, depth + 1, `${where}${key}.`);
+      if (tree) out[key] = tree;
+    } else {
+      warn(`texts: "${where}${key}" is nested too deeply; skipped.`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Copies site texts, keeping only string leaves under safe keys (never `__proto__` and friends),
+ * so that nothing a site passes can pollute prototypes or reach i18next unchecked.
+ */
+export function cleanTexts(value: unknown): Texts {
+  const out: Texts = {};
+  if (value == null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warn('texts: expected an object of languages, e.g. { "en": { "banner": { … } } }; ignored.');
+    return out;
+  }
+  for (const language of Object.keys(value)) {
+    const code = language.toLowerCase();
+    if (!LANGUAGE.test(code)) {
+      warn(`texts: "${language.slice(0, 20)}" is not a language code; skipped.`);
+      continue;
+    }
+    const tree = cleanTree((value as Record<string, unknown>)[language], 1, `${code}.`);
+    if (tree) out[code] = tree;
+  }
+  return out;
+}
+
+/** Whether the site gave a category a name and a description in at least one language. */
+export function describesCategory(texts: Texts, id: string): boolean {
+  return Object.values(texts).some((tree) => {
+    const categories = tree['categories'];
+    if (typeof categories !== 'object') return false;
+    const entry = categories[id];
+    return (
+      typeof entry === 'object' &&
+      typeof entry['name'] === 'string' &&
+      entry['name'].trim() !== '' &&
+      typeof entry['description'] === 'string' &&
+      entry['description'].trim() !== ''
+    );
+  });
+}

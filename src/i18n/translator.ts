@@ -1,0 +1,81 @@
+import i18next, { type TFunction } from 'i18next';
+import tr from '../../locales/tr.json';
+import en from '../../locales/en.json';
+import { warn } from '../consent/warn.js';
+import { SOURCE_LANGUAGE } from './languages.js';
+import type { TextTree, Texts } from './texts.js';
+
+/** The shape of a locale file; `locales/tr.json` is the source every other language follows. */
+export type Messages = typeof tr;
+
+/** Turkish and English come with the view; every other language is its own chunk, loaded on first use. */
+const bundled: Record<string, TextTree> = { tr, en };
+const lazy = import.meta.glob<TextTree>(['../../locales/*.json', '!../../locales/tr.json', '!../../locales/en.json'], {
+  import: 'default',
+});
+const loaders = new Map(Object.entries(lazy).map(([path, load]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), load]));
+
+/**
+ * The library's own i18next instance: never the page's global `i18next`, which the host may use itself.
+ * Lit escapes every text binding, so i18next's own escaping is off (one escaping layer, not two).
+ */
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  resources: Object.fromEntries(Object.entries(bundled).map(([lng, res]) => [lng, { translation: res }])),
+  lng: SOURCE_LANGUAGE,
+  fallbackLng: ['en', SOURCE_LANGUAGE],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+const builtIn = new Map<string, TextTree>(Object.entries(bundled));
+let applied: Texts = {};
+
+function install(language: string): void {
+  const base = builtIn.get(language);
+  const extra = applied[language];
+  instance.removeResourceBundle(language, 'translation');
+  if (base) instance.addResourceBundle(language, 'translation', base, true, true);
+  if (extra) instance.addResourceBundle(language, 'translation', extra, true, true);
+}
+
+/** Languages the banner can show: shipped ones plus any the site added through texts. */
+export function availableLanguages(): string[] {
+  return [...new Set([...builtIn.keys(), ...loaders.keys(), ...Object.keys(applied)])];
+}
+
+/** Applies site texts, merged key by key over the built-in ones; replaces earlier site texts. */
+export function applyTexts(texts: Texts): void {
+  const touched = new Set([...Object.keys(applied), ...Object.keys(texts)]);
+  applied = texts;
+  for (const language of touched) install(language);
+}
+
+/**
+ * Makes sure a language's strings are in memory. Resolves to the language that can be shown:
+ * the one asked for, or Turkish if it is unknown or fails to load (with a console warning).
+ */
+export async function loadLanguage(language: string): Promise<string> {
+  if (builtIn.has(language)) return language;
+  const load = loaders.get(language);
+  if (!load) return applied[language] ? language : SOURCE_LANGUAGE;
+  try {
+    builtIn.set(language, await load());
+    install(language);
+    return language;
+  } catch (error) {
+    warn(`could not load the "${language}" translation (${String(error)}); Turkish is shown.`);
+    return SOURCE_LANGUAGE;
+  }
+}
+
+/** Whether a language's strings are already in memory (no load needed). */
+export function isLoaded(language: string): boolean {
+  return builtIn.has(language) || (!loaders.has(language) && language in applied);
+}
+
+/** A translate function fixed to one language. */
+export function translator(language: string): TFunction {
+  return instance.getFixedT(language);
+}

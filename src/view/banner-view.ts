@@ -1,0 +1,174 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { NECESSARY } from '../consent/categories.js';
+import { directionOf } from '../i18n/languages.js';
+import { translator } from '../i18n/translator.js';
+import { bannerStyles } from '../cookie-consent-banner.styles.js';
+
+export { availableLanguages, applyTexts, isLoaded, loadLanguage } from '../i18n/translator.js';
+export const styles = bannerStyles;
+
+/** What the visitor can do; the element decides what each means. */
+export interface ViewActions {
+  acceptAll(source: 'banner' | 'preferences'): void;
+  rejectAll(source: 'banner' | 'preferences'): void;
+  /** The X, or Escape with focus in the banner: a refusal. */
+  close(): void;
+  openPreferences(): void;
+  closePreferences(): void;
+  toggle(id: string, on: boolean): void;
+  save(): void;
+  /** The dialog closed, whatever closed it (Escape, the X, a choice). */
+  preferencesClosed(): void;
+}
+
+/** Everything the templates show. */
+export interface ViewModel {
+  language: string;
+  open: boolean;
+  offered: readonly string[];
+  draft: Readonly<Record<string, boolean>>;
+  policyUrl: string | null;
+  /** Locale key under `status.` of the last status message, or empty. */
+  status: string;
+  actions: ViewActions;
+}
+
+const closeIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M5 5l14 14M19 5L5 19" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" fill="none" />
+</svg>`;
+
+function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): TemplateResult {
+  const a = m.actions;
+  const onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      a.close();
+    }
+  };
+  return html`<section
+    part="base"
+    class="banner"
+    role="region"
+    aria-labelledby="cc-heading"
+    lang=${m.language}
+    dir=${dir}
+    ?hidden=${!m.open}
+    @keydown=${onKeydown}
+  >
+    <div class="inner">
+      <div class="top">
+        <h2 id="cc-heading" part="heading">${t('banner.heading')}</h2>
+        <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
+          ${closeIcon}
+        </button>
+      </div>
+      <div part="notice" class="notice">
+        <p>${t('banner.notice1')}</p>
+        <details part="more">
+          <summary>${t('banner.more')}</summary>
+          <p>${t('banner.notice2')}</p>
+          <p>${t('banner.notice3')}</p>
+          <p>${t('banner.notice4')}</p>
+        </details>
+        <p>${t('banner.withdraw')}</p>
+        ${m.policyUrl ? html`<p><a part="policy-link" href=${m.policyUrl}>${t('banner.policyLink')}</a></p>` : nothing}
+      </div>
+      <div part="actions" class="actions">
+        <button part="reject-button" class="button" type="button" @click=${() => a.rejectAll('banner')}>
+          ${t('banner.rejectAll')}
+        </button>
+        <button part="accept-button" class="button" type="button" @click=${() => a.acceptAll('banner')}>
+          ${t('banner.acceptAll')}
+        </button>
+        <button part="preferences-button" class="button" type="button" @click=${a.openPreferences}>
+          ${t('banner.preferences')}
+        </button>
+      </div>
+    </div>
+  </section>`;
+}
+
+function category(id: string, m: ViewModel, t: ReturnType<typeof translator>): TemplateResult {
+  const necessary = id === NECESSARY;
+  const on = necessary || m.draft[id] === true;
+  const switchId = `cc-switch-${id}`;
+  const descriptionId = `cc-description-${id}`;
+  return html`<li part="category" class="category">
+    <label part="category-name" for=${switchId}>${t(`categories.${id}.name`)}</label>
+    <input
+      part="switch"
+      class="switch"
+      type="checkbox"
+      role="switch"
+      id=${switchId}
+      aria-describedby=${descriptionId}
+      .checked=${on}
+      ?checked=${on}
+      ?disabled=${necessary}
+      @change=${(event: Event) => m.actions.toggle(id, (event.target as HTMLInputElement).checked)}
+    />
+    <p part="category-description" class="description" id=${descriptionId}>${t(`categories.${id}.description`)}</p>
+    ${necessary ? html`<p class="always-on">${t('preferences.alwaysOn')}</p>` : nothing}
+  </li>`;
+}
+
+function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string): TemplateResult {
+  const a = m.actions;
+  const allowed = m.offered.filter((id) => id === NECESSARY || m.draft[id] === true).length;
+  return html`<dialog
+    part="preferences"
+    aria-labelledby="cc-preferences-heading"
+    lang=${m.language}
+    dir=${dir}
+    @close=${a.preferencesClosed}
+  >
+    <div class="inner">
+      <div class="top">
+        <h2 id="cc-preferences-heading" part="preferences-heading" tabindex="-1">${t('preferences.heading')}</h2>
+        <button
+          part="preferences-close-button"
+          class="close"
+          type="button"
+          aria-label=${t('preferences.close')}
+          @click=${a.closePreferences}
+        >
+          ${closeIcon}
+        </button>
+      </div>
+      <p>${t('preferences.intro')}</p>
+      <ul part="categories" class="categories">
+        ${m.offered.map((id) => category(id, m, t))}
+      </ul>
+      <p part="summary" class="summary">${t('preferences.allowed', { count: allowed })}</p>
+      <div part="preferences-actions" class="dialog-actions">
+        <button
+          part="preferences-reject-button"
+          class="button"
+          type="button"
+          @click=${() => a.rejectAll('preferences')}
+        >
+          ${t('banner.rejectAll')}
+        </button>
+        <button
+          part="preferences-accept-button"
+          class="button"
+          type="button"
+          @click=${() => a.acceptAll('preferences')}
+        >
+          ${t('banner.acceptAll')}
+        </button>
+        <button part="save-button" class="button" type="button" @click=${a.save}>${t('preferences.save')}</button>
+      </div>
+    </div>
+  </dialog>`;
+}
+
+/** The banner, the preferences dialog and the status region, in the language of the model. */
+export function render(m: ViewModel): TemplateResult {
+  const t = translator(m.language);
+  const dir = directionOf(m.language);
+  return html`${banner(m, t, dir)}${preferences(m, t, dir)}
+    <div role="status" class="visually-hidden" lang=${m.language} dir=${dir}>
+      ${m.status ? t(`status.${m.status}`) : ''}
+    </div>`;
+}

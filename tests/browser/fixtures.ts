@@ -1,0 +1,97 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export { expect };
+
+export interface PageOptions {
+  /** Attributes of the element, as written in HTML. */
+  attrs?: string;
+  /** `lang` of the page's `<html>`; `null` for none. Default `tr`. */
+  htmlLang?: string | null;
+  /** Markup before and after the element in `<body>`. */
+  before?: string;
+  after?: string;
+  /** Extra markup in `<head>`, before the module. */
+  head?: string;
+  /** Path of the page on the test origin. */
+  path?: string;
+  /** Leave the element out (the test adds it). */
+  noElement?: boolean;
+}
+
+/** A plain HTML page that loads only dist/cookie-consent-banner.js, the way a site owner would. */
+export function pageHtml(options: PageOptions = {}): string {
+  const { attrs = '', htmlLang = 'tr', before = '', after = '', head = '', noElement = false } = options;
+  const lang = htmlLang === null ? '' : ` lang="${htmlLang}"`;
+  const element = noElement ? '' : `<cookie-consent-banner ${attrs}></cookie-consent-banner>`;
+  return `<!doctype html><html${lang}><head><meta charset="utf-8"><title>Çerez test page</title>${head}
+<script type="module" src="/dist/cookie-consent-banner.js"></script></head>
+<body>${before}${element}${after}</body></html>`;
+}
+
+/** Serves `pageHtml(options)` at `options.path` on the test origin and opens it. */
+export async function mount(page: Page, options: PageOptions = {}): Promise<void> {
+  const path = options.path ?? '/test/page.html';
+  const body = pageHtml(options);
+  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  await page.goto(path);
+}
+
+export interface RecordedEvent {
+  type: string;
+  target: 'document' | 'window';
+  detail: unknown;
+}
+
+/** Records the banner's events as `document` and `window` hear them, from before the module runs. */
+export async function recordEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __events: unknown[] };
+    w.__events = [];
+    for (const type of ['consent-ready', 'consent-change', 'consent-show', 'consent-hide']) {
+      document.addEventListener(type, (e) =>
+        w.__events.push({ type, target: 'document', detail: structuredClone((e as CustomEvent).detail) }),
+      );
+      window.addEventListener(type, (e) =>
+        w.__events.push({ type, target: 'window', detail: structuredClone((e as CustomEvent).detail) }),
+      );
+    }
+  });
+}
+
+/** The events recorded so far, as `document` heard them. */
+export async function events(page: Page, type?: string): Promise<RecordedEvent[]> {
+  const all = await page.evaluate(() => (window as unknown as { __events: RecordedEvent[] }).__events);
+  return all.filter((e) => e.target === 'document' && (!type || e.type === type));
+}
+
+/** The consent cookie as the browser stores it, decoded. */
+export async function consentCookie(page: Page, name = 'cookie_consent') {
+  const cookie = (await page.context().cookies()).find((c) => c.name === name);
+  if (!cookie) return undefined;
+  return { ...cookie, record: JSON.parse(decodeURIComponent(cookie.value)) as Record<string, unknown> };
+}
+
+/** The seed notice, word for word: what the Turkish banner must show. */
+export const SEED_NOTICE = [
+  'Sitelerimizde reklam ve pazarlama faaliyetlerinin yürütülmesi amaçları ile çerezler kullanılmaktadır.',
+  'Bu çerezler, kullanıcıların tarayıcı ve cihazlarını tanımlayarak çalışır.',
+  'İnternet sitemizin düzgün çalışması, kişiselleştirilmiş reklam deneyimi, internet sitemizi optimize edebilmemiz, ziyaret tercihlerinizi hatırlayabilmemiz için veri politikasındaki amaçlarla sınırlı ve mevzuata uygun şekilde çerez konumlandırmaktayız.',
+  'Bu çerezlere izin vermeniz halinde sizlere özel kişiselleştirilmiş reklamlar sunabilir, sayfalarımızda sizlere daha iyi reklam deneyimi yaşatabiliriz. Bunu yaparken amacımızın size daha iyi reklam bir deneyimi sunmak olduğunu ve sizlere en iyi içerikleri sunabilmek adına elimizden gelen çabayı gösterdiğimizi ve bu noktada, reklamların maliyetlerimizi karşılamak noktasında tek gelir kalemimiz olduğunu sizlere hatırlatmak isteriz.',
+] as const;
+
+/**
+ * Every test fails on an uncaught page error, and exposes the console warnings the page printed.
+ */
+export const test = base.extend<{ warnings: string[] }>({
+  warnings: async ({ page }, use) => {
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await use(warnings);
+    expect(errors, 'no page errors or console errors').toEqual([]);
+  },
+});
