@@ -37,6 +37,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs'],
     languageOptions: {
       globals: {

@@ -45,14 +45,15 @@ export interface RecordedEvent {
 /** Records the banner's events as `document` and `window` hear them, from before the module runs. */
 export async function recordEvents(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __events: unknown[] };
-    w.__events = [];
+    const w = window as unknown as { __events?: unknown[] };
+    if (w.__events) return;
+    const recorded: unknown[] = (w.__events = []);
     for (const type of ['consent-ready', 'consent-change', 'consent-show', 'consent-hide']) {
       document.addEventListener(type, (e) =>
-        w.__events.push({ type, target: 'document', detail: structuredClone((e as CustomEvent).detail) }),
+        recorded.push({ type, target: 'document', detail: structuredClone((e as CustomEvent).detail) }),
       );
       window.addEventListener(type, (e) =>
-        w.__events.push({ type, target: 'window', detail: structuredClone((e as CustomEvent).detail) }),
+        recorded.push({ type, target: 'window', detail: structuredClone((e as CustomEvent).detail) }),
       );
     }
   });
@@ -95,3 +96,23 @@ export const test = base.extend<{ warnings: string[] }>({
     expect(errors, 'no page errors or console errors').toEqual([]);
   },
 });
+
+/**
+ * Serves the test pages and the built files on another origin (e.g. `https://www.cerez.test`), routed
+ * to the local test server: for https pages, parent domains and cross-path checks.
+ */
+export async function mountOn(page: Page, origin: string, options: PageOptions = {}): Promise<void> {
+  const path = options.path ?? '/test/page.html';
+  const body = pageHtml(options);
+  const local = `http://localhost:${process.env.TEST_PORT ?? 4321}`;
+  await page.context().route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === path) {
+      await route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+      return;
+    }
+    const response = await route.fetch({ url: `${local}${url.pathname}` });
+    await route.fulfill({ response });
+  });
+  await page.goto(`${origin}${path}`);
+}

@@ -1,0 +1,115 @@
+import tr from '../../locales/tr.json' with { type: 'json' };
+import { test, expect, mount, mountOn, consentCookie, recordEvents, events } from './fixtures.js';
+
+const DAY = 86_400;
+
+async function accept(page: import('@playwright/test').Page) {
+  const region = page.getByRole('region', { name: tr.banner.heading });
+  await region.getByRole('button', { name: tr.banner.acceptAll }).click();
+  await expect(region).toBeHidden();
+}
+
+test.describe('the cookie', () => {
+  test('defaults: cookie_consent, Path=/, host-only, SameSite=Lax, not Secure on http, 182 days, under 300 bytes', async ({
+    page,
+  }) => {
+    await mount(page);
+    const before = Date.now() / 1000;
+    await accept(page);
+    const cookie = await consentCookie(page);
+    expect(cookie).toMatchObject({
+      name: 'cookie_consent',
+      path: '/',
+      domain: 'localhost',
+      sameSite: 'Lax',
+      secure: false,
+      httpOnly: false,
+    });
+    expect(Math.abs(cookie!.expires - (before + 182 * DAY))).toBeLessThan(DAY);
+    expect(`${cookie!.name}=${cookie!.value}`.length).toBeLessThan(300);
+    expect(cookie!.value).toMatch(/^[A-Za-z0-9_\-%.:{}]+$/);
+    expect(Object.keys(cookie!.record).sort()).toEqual(['cats', 'id', 'lang', 'm', 'rev', 'ts', 'v']);
+    expect(cookie!.record).toMatchObject({ v: 1, rev: 1, lang: 'tr', m: 'a' });
+    expect(cookie!.record['id']).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(Math.abs((cookie!.record['ts'] as number) - before)).toBeLessThan(60);
+  });
+
+  test('attributes set name, path, SameSite and lifetime', async ({ page }) => {
+    await mount(page, {
+      attrs: 'cookie-name="site_consent" cookie-path="/test" cookie-samesite="strict" cookie-expires="30"',
+    });
+    const before = Date.now() / 1000;
+    await accept(page);
+    const cookie = await consentCookie(page, 'site_consent');
+    expect(cookie).toMatchObject({ path: '/test', sameSite: 'Strict' });
+    expect(Math.abs(cookie!.expires - (before + 30 * DAY))).toBeLessThan(DAY);
+  });
+
+  for (const [value, days] of [
+    ['1000', 395],
+    ['0', 1],
+    ['-1', 1],
+    ['NaN', 182],
+    ['1e9', 395],
+  ] as const) {
+    test(`cookie-expires="${value}" gives ${days} days, with a warning`, async ({ page, warnings }) => {
+      await mount(page, { attrs: `cookie-expires="${value}"` });
+      const before = Date.now() / 1000;
+      await accept(page);
+      const cookie = await consentCookie(page);
+      expect(Math.abs(cookie!.expires - (before + days * DAY))).toBeLessThan(DAY);
+      expect(warnings.some((w) => w.includes('cookie-expires'))).toBe(true);
+    });
+  }
+
+  test('bad cookie-name and cookie-domain fall back to safe defaults with warnings', async ({ page, warnings }) => {
+    await mount(page, { attrs: 'cookie-name="cc; Domain=evil.test" cookie-domain="evil.test"' });
+    await accept(page);
+    const cookies = await page.context().cookies();
+    expect(cookies.map((c) => [c.name, c.domain])).toEqual([['cookie_consent', 'localhost']]);
+    expect(warnings.some((w) => w.includes('cookie-name'))).toBe(true);
+    expect(warnings.some((w) => w.includes('cookie-domain'))).toBe(true);
+  });
+
+  test('on https the cookie is Secure; cookie-domain may name a parent domain', async ({ page }) => {
+    await mountOn(page, 'https://www.cerez.test', { attrs: 'cookie-domain="cerez.test"' });
+    await accept(page);
+    const cookie = await consentCookie(page);
+    expect(cookie).toMatchObject({ secure: true, domain: '.cerez.test', path: '/', sameSite: 'Lax' });
+  });
+
+  const tampered: Record<string, string> = {
+    garbage: 'garbage',
+    'bad percent-encoding': '%E0%A4%A',
+    'truncated JSON': '{"v":1,"id":"abcdefghijkl","ts":17',
+    'unknown version': encodeURIComponent('{"v":999}'),
+    'wrong types': encodeURIComponent(
+      '{"v":1,"id":"abcdefghijkl","ts":1764450000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"marketing":"yes"}}',
+    ),
+    'prototype pollution': encodeURIComponent(
+      '{"v":1,"id":"abcdefghijkl","ts":1764450000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"__proto__":{"marketing":1}}}',
+    ),
+    'a time in the future': encodeURIComponent(
+      '{"v":1,"id":"abcdefghijkl","ts":32503680000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"marketing":1}}',
+    ),
+    'an expired record': encodeURIComponent(
+      `{"v":1,"id":"abcdefghijkl","ts":${Math.floor(Date.now() / 1000) - 200 * DAY},"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"marketing":1}}`,
+    ),
+    oversized: 'A'.repeat(3900),
+    'a JSON array': encodeURIComponent('[1,2,3]'),
+  };
+  for (const [name, value] of Object.entries(tampered)) {
+    test(`a cookie with ${name} counts as no choice and is overwritten by the next one`, async ({ page }) => {
+      await page.context().addCookies([{ name: 'cookie_consent', value, url: 'http://localhost:4321/' }]);
+      await recordEvents(page);
+      await mount(page);
+      const region = page.getByRole('region', { name: tr.banner.heading });
+      await expect(region).toBeVisible();
+      const [ready] = await events(page, 'consent-ready');
+      expect(ready?.detail).toEqual({ consent: null });
+      expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('marketing');
+      await region.getByRole('button', { name: tr.banner.rejectAll }).click();
+      expect((await consentCookie(page))?.record).toMatchObject({ m: 'r' });
+    });
+  }
+});
