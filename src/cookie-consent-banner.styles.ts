@@ -64,9 +64,31 @@ export const bannerStyles = css`
 
   .top {
     display: flex;
-    align-items: flex-start;
-    justify-content: space-between;
-    gap: var(--cc-spacing);
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem var(--cc-spacing);
+  }
+
+  .top h2 {
+    margin-inline-end: auto;
+  }
+
+  .picker {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    flex-wrap: wrap;
+  }
+
+  .picker select {
+    min-block-size: 44px;
+    padding-block: 0.25em;
+    padding-inline: 0.5em;
+    border: 2px solid var(--cc-border);
+    border-radius: var(--cc-radius);
+    background: var(--cc-background);
+    color: var(--cc-text);
+    font: inherit;
   }
 
   h2 {

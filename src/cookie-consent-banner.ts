@@ -2,6 +2,7 @@ import { LitElement, adoptStyles, css, nothing, type PropertyValues } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import { NECESSARY, parseCategories } from './consent/categories.js';
 import {
+  changedCategories,
   createConsent,
   decodeConsent,
   encodeConsent,
@@ -14,10 +15,20 @@ import { cookieSettings, readCookie, removeCookie, writeCookie, type CookieSetti
 import { safePolicyUrl } from './consent/url.js';
 import { warn } from './consent/warn.js';
 import { consentEvent, type ConsentSource } from './events.js';
-import { SHIPPED_LANGUAGES, resolveLanguage } from './i18n/languages.js';
-import { cleanTexts, describesCategory, type Texts } from './i18n/texts.js';
+import { LANGUAGE_NAMES, SHIPPED_LANGUAGES, matchLanguage, resolveLanguage } from './i18n/languages.js';
+import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
 
 type View = typeof import('./view/banner-view.js');
+
+/** Properties that decide what a valid stored choice is. */
+const STORAGE_PROPERTIES = [
+  'revision',
+  'categories',
+  'cookieName',
+  'cookiePath',
+  'cookieDomain',
+  'cookieExpires',
+] as const;
 
 /** The focused element, looking through open shadow roots. */
 function deepActiveElement(): Element | null {
@@ -38,9 +49,11 @@ function deepActiveElement(): Element | null {
  * @event {CustomEvent<ConsentChangeDetail>} consent-change - Whenever the stored choice changes, after the cookie is written; `detail` has `consent`, `previous`, `changed` and `source`.
  * @event {CustomEvent<null>} consent-show - When the banner becomes visible.
  * @event {CustomEvent<null>} consent-hide - When the banner is hidden.
+ * @event {CustomEvent<ConsentLanguageChangeDetail>} consent-language-change - Whenever the banner's language switches (picker, `lang`, `<html lang>`); `detail` has `language` and `previous`.
  *
  * @csspart base - The first layer: the banner region.
  * @csspart heading - The banner's heading.
+ * @csspart language-picker - The language picker (a labelled select), in the banner and in preferences.
  * @csspart notice - The notice text.
  * @csspart more - The disclosure holding the rest of the notice.
  * @csspart policy-link - The link to the site's cookie policy.
@@ -116,12 +129,20 @@ export class CookieConsentBanner extends LitElement {
   /** Version of the site's cookie policy; a choice stored under another revision is asked again. Default `1`. */
   @property() revision = '1';
 
+  /**
+   * Languages the banner may use and its picker offers, space-separated codes (e.g. `tr en de`).
+   * Default: every shipped language and any the site added through texts.
+   */
+  @property() languages: string | null = null;
+
   /** Whether the banner (first layer) shows. Reflected, so page CSS can see it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
   /**
-   * Site texts per language, merged key by key over the built-in ones: replace any string, or name and
-   * describe your own categories (`{ tr: { categories: { video: { name, description } } } }`).
+   * Site texts per language, merged key by key over the built-in ones: replace any string, add a language,
+   * or name and describe your own categories (`{ tr: { categories: { video: { name, description } } } }`).
+   * The same object can be given in the page as a `<script type="application/json">` child of the element;
+   * this property wins over it key by key.
    */
   @property({ attribute: false }) texts: Texts = {};
 
@@ -130,13 +151,24 @@ export class CookieConsentBanner extends LitElement {
   @state() private _preferencesOpen = false;
   @state() private _draft: Readonly<Record<string, boolean>> = {};
   @state() private _status = '';
-  /** The language whose strings are loaded and shown. */
-  @state() private _shownLanguage = '';
+  /** The language in effect: shown, or to be shown once the banner opens. */
+  @state() private _language = '';
 
   private _viewLoading: Promise<View | undefined> | undefined;
   private _opener: Element | null = null;
   private _visible = false;
   private _cleanTexts: Texts = {};
+  private _textsDirty = true;
+  /** The language the visitor picked, this page or (from the cookie) an earlier one. */
+  private _picked: string | undefined;
+  /** Say "language changed" once the picked language is shown. */
+  private _announceLanguage = false;
+  /** Languages that failed to load on this page. */
+  private readonly _failed = new Set<string>();
+  /** The language being loaded now, if any. */
+  private _preparing: string | undefined;
+  private _observer: MutationObserver | undefined;
+  private readonly _onLanguageChange = (): void => this.requestUpdate();
 
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
   get consent(): Consent | null {
@@ -149,15 +181,38 @@ export class CookieConsentBanner extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+    if (name === 'lang' && old !== value) {
+      this._picked = undefined;
+      this.requestUpdate();
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this._refreshTexts();
     const stored = this._readStored();
     this._consent = stored.consent;
+    if (stored.consent) this._picked = stored.ui;
+    this._language = this._wanted();
+    this._observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.target === document.documentElement) this._picked = undefined;
+        else this._textsDirty = true;
+      }
+      this.requestUpdate();
+    });
+    this._observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+    addEventListener('languagechange', this._onLanguageChange);
     this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (stored.consent === null || !stored.complete) this.open = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._observer?.disconnect();
+    this._observer = undefined;
+    removeEventListener('languagechange', this._onLanguageChange);
   }
 
   /** Shows the banner (the first layer). */
@@ -224,9 +279,7 @@ export class CookieConsentBanner extends LitElement {
     this._consent = null;
     this._preferencesOpen = false;
     this.open = true;
-    const changed = previous
-      ? Object.keys(previous.categories).filter((id) => id !== NECESSARY && previous.categories[id])
-      : [];
+    const changed = changedCategories(previous, null);
     this.dispatchEvent(consentEvent('consent-change', { consent: null, previous, changed, source: 'api' }));
   }
 
@@ -254,13 +307,79 @@ export class CookieConsentBanner extends LitElement {
     return parseCategories(this.categories, (id) => describesCategory(this._cleanTexts, id));
   }
 
-  /** The language to show: `lang` on the element, the page's language, the browser's, then Turkish. */
-  private _language(): string {
-    const available = [...SHIPPED_LANGUAGES, ...Object.keys(this._cleanTexts)];
+  private _refreshTexts(): void {
+    if (!this._textsDirty) return;
+    this._textsDirty = false;
+    this._cleanTexts = mergeTexts(declarativeTexts(this), cleanTexts(this.texts));
+    this._view?.applyTexts(this._cleanTexts);
+  }
+
+  /** The languages the banner may use: shipped and site-added, limited by `languages`. */
+  private _available(): string[] {
+    const all = [...new Set([...SHIPPED_LANGUAGES, ...Object.keys(this._cleanTexts)])].filter(
+      (code) => !this._failed.has(code),
+    );
+    if (this.languages == null || this.languages.trim() === '') return all;
+    const wanted = this.languages.split(/\s+/).filter(Boolean);
+    const allowed = [...new Set(wanted.map((code) => matchLanguage(code, all)).filter((c): c is string => !!c))];
+    for (const code of wanted) {
+      if (!matchLanguage(code, all)) warn(`languages: "${code.slice(0, 20)}" is not an available language; skipped.`);
+    }
+    return allowed.length > 0 ? allowed : all;
+  }
+
+  /**
+   * The language to show: the visitor's own pick, then `lang` on the element, the page's `<html lang>`,
+   * the browser's languages in order, then Turkish.
+   */
+  private _wanted(): string {
+    const available = this._available();
+    const attribute = this.getAttribute('lang');
+    if (attribute && !matchLanguage(attribute, available)) {
+      warn(`lang: "${attribute.slice(0, 20)}" is not an available language; the next candidate is used.`);
+    }
     return resolveLanguage(
-      [this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages ?? [])],
+      [this._picked, attribute, document.documentElement.lang, ...(navigator.languages ?? [])],
       available,
     );
+  }
+
+  /**
+   * The site changed what a valid choice is (revision, categories, cookie settings): read the cookie
+   * again; if the choice in effect changed, tell the page, and ask the visitor where needed.
+   */
+  private _reread(): void {
+    const previous = this._consent;
+    const stored = this._readStored();
+    const consent = stored.consent;
+    const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
+    if (!same) {
+      this._consent = consent;
+      const changed = changedCategories(previous, consent);
+      this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, source: 'api' }));
+    }
+    if (consent === null || !stored.complete) this.open = true;
+  }
+
+  private _setLanguage(language: string): void {
+    const previous = this._language;
+    if (previous === language) return;
+    this._language = language;
+    if (this._announceLanguage) {
+      this._announceLanguage = false;
+      this._status = 'languageChanged';
+    }
+    if (previous) this.dispatchEvent(consentEvent('consent-language-change', { language, previous }));
+  }
+
+  /** The visitor picked a language: show it, and remember it with their choice (never before one). */
+  private _pick(code: string): void {
+    const language = matchLanguage(code, this._available());
+    if (!language || language === this._language) return;
+    this._picked = language;
+    this._announceLanguage = true;
+    if (this._consent) writeCookie(this._cookie(), encodeConsent(this._consent, language));
+    this.requestUpdate();
   }
 
   private _readStored(): DecodeResult {
@@ -280,20 +399,18 @@ export class CookieConsentBanner extends LitElement {
       offered: this._offered(),
       allowed,
       revision: this._revision(),
-      language: this._shownLanguage || this._language(),
+      language: this._language || this._wanted(),
       method,
       now: Date.now(),
     });
-    if (!writeCookie(settings, encodeConsent(consent))) {
+    if (!writeCookie(settings, encodeConsent(consent, this._picked))) {
       warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
     }
     this._consent = consent;
     this._preferencesOpen = false;
     this.open = false;
     this._status = 'saved';
-    const changed = Object.keys(consent.categories).filter(
-      (id) => (previous?.categories[id] ?? id === NECESSARY) !== consent.categories[id],
-    );
+    const changed = changedCategories(previous, consent);
     this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, source }));
   }
 
@@ -312,6 +429,7 @@ export class CookieConsentBanner extends LitElement {
     preferencesClosed: (): void => {
       this._preferencesOpen = false;
     },
+    pickLanguage: (code: string): void => this._pick(code),
   };
 
   private _loadView(): Promise<View | undefined> {
@@ -331,30 +449,40 @@ export class CookieConsentBanner extends LitElement {
 
   /** Loads the view and the language's strings, then shows them at once: never a flash of another language. */
   private async _prepare(language: string): Promise<void> {
-    const view = await this._loadView();
-    if (!view) return;
-    view.applyTexts(this._cleanTexts);
-    const shown = await view.loadLanguage(language);
-    if (language !== this._language()) return;
-    this._view = view;
-    this._shownLanguage = shown;
+    if (this._preparing === language) return;
+    this._preparing = language;
+    try {
+      const view = await this._loadView();
+      if (!view) return;
+      view.applyTexts(this._cleanTexts);
+      const shown = await view.loadLanguage(language);
+      if (shown !== language) this._failed.add(language);
+      if (language !== this._wanted() && shown === language) return;
+      this._view = view;
+      this._setLanguage(shown);
+    } finally {
+      if (this._preparing === language) this._preparing = undefined;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('texts')) {
-      this._cleanTexts = cleanTexts(this.texts);
-      this._view?.applyTexts(this._cleanTexts);
+    if (changed.has('texts')) this._textsDirty = true;
+    this._refreshTexts();
+    if (this.hasUpdated && STORAGE_PROPERTIES.some((name) => changed.has(name))) this._reread();
+    const wanted = this._wanted();
+    if (this.open || this._preferencesOpen) {
+      if (!this._view || wanted !== this._language) void this._prepare(wanted);
+    } else if (wanted !== this._language) {
+      this._setLanguage(wanted);
     }
-    const needed = this.open || this._preferencesOpen;
-    const language = this._language();
-    if (needed && (!this._view || language !== this._shownLanguage)) void this._prepare(language);
   }
 
   protected override render(): unknown {
     const view = this._view;
     if (!view) return nothing;
     return view.render({
-      language: this._shownLanguage,
+      language: this._language,
+      languages: this._available().map((code) => ({ code, name: this._languageName(code) })),
       open: this.open,
       offered: this._offered(),
       draft: this._draft,
@@ -362,6 +490,12 @@ export class CookieConsentBanner extends LitElement {
       status: this._status,
       actions: this._actions,
     });
+  }
+
+  private _languageName(code: string): string {
+    const own = this._cleanTexts[code]?.['language'];
+    const name = typeof own === 'object' ? own['name'] : undefined;
+    return LANGUAGE_NAMES[code] ?? (typeof name === 'string' ? name : code);
   }
 
   protected override updated(): void {

@@ -21,28 +21,38 @@ export interface ConsentChangeDetail {
   readonly source: ConsentSource;
 }
 
+/** `consent-language-change`: fired whenever the banner's language switches, whatever caused it. */
+export interface ConsentLanguageChangeDetail {
+  /** The language now shown. */
+  readonly language: string;
+  /** The language shown before. */
+  readonly previous: string;
+}
+
 /** `consent-show` and `consent-hide` carry no detail. */
 export type ConsentVisibilityDetail = null;
 
 export type ConsentReadyEvent = CustomEvent<ConsentReadyDetail>;
 export type ConsentChangeEvent = CustomEvent<ConsentChangeDetail>;
 export type ConsentVisibilityEvent = CustomEvent<ConsentVisibilityDetail>;
+export type ConsentLanguageChangeEvent = CustomEvent<ConsentLanguageChangeDetail>;
 
 export interface CookieConsentBannerEventMap {
   'consent-ready': ConsentReadyEvent;
   'consent-change': ConsentChangeEvent;
   'consent-show': ConsentVisibilityEvent;
   'consent-hide': ConsentVisibilityEvent;
+  'consent-language-change': ConsentLanguageChangeEvent;
 }
 
+// The events bubble and are composed, so the element, `document` and `window` all hear them: typed on all three.
+/* eslint-disable @typescript-eslint/no-empty-object-type -- these merge the banner's events into the DOM's maps */
 declare global {
-  interface HTMLElementEventMap {
-    'consent-ready': ConsentReadyEvent;
-    'consent-change': ConsentChangeEvent;
-    'consent-show': ConsentVisibilityEvent;
-    'consent-hide': ConsentVisibilityEvent;
-  }
+  interface HTMLElementEventMap extends CookieConsentBannerEventMap {}
+  interface DocumentEventMap extends CookieConsentBannerEventMap {}
+  interface WindowEventMap extends CookieConsentBannerEventMap {}
 }
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /** Creates one of the banner's events: bubbling and composed, so `document` and `window` hear it. */
 export function consentEvent<K extends keyof CookieConsentBannerEventMap>(

@@ -3,6 +3,8 @@ export type { Consent, ConsentMethod } from './consent/record.js';
 export type {
   ConsentChangeDetail,
   ConsentChangeEvent,
+  ConsentLanguageChangeDetail,
+  ConsentLanguageChangeEvent,
   ConsentReadyDetail,
   ConsentReadyEvent,
   ConsentSource,

@@ -55,7 +55,7 @@ export function newConsentId(): string {
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
-/** Checks a revision as given in the attribute; invalid ones fall back to `fallback`. */
+/** Whether a revision, as given in the attribute, is valid: 1–32 letters, digits, `.`, `-` or `_`. */
 export function isValidRevision(value: string): boolean {
   return REVISION.test(value);
 }
@@ -95,9 +95,10 @@ export function freeze(consent: Consent): Consent {
 
 /**
  * The stored form: compact JSON with short keys.
- * `{"v":1,"id":"…","ts":1764450000,"rev":"1","lang":"tr","m":"a","cats":{"necessary":1,"analytics":0}}`
+ * `{"v":1,"id":"…","ts":1764450000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"analytics":0}}`,
+ * plus `"ui":"de"` when the visitor picked the banner's language themselves.
  */
-export function encodeConsent(consent: Consent): string {
+export function encodeConsent(consent: Consent, ui?: string): string {
   const cats: Record<string, 0 | 1> = {};
   for (const [id, on] of Object.entries(consent.categories)) cats[id] = on ? 1 : 0;
   return JSON.stringify({
@@ -108,6 +109,7 @@ export function encodeConsent(consent: Consent): string {
     lang: consent.language,
     m: METHOD_CODES[consent.method],
     cats,
+    ui: ui && LANGUAGE.test(ui) ? ui : undefined,
   });
 }
 
@@ -122,7 +124,15 @@ export interface Expectation {
   now: number;
 }
 
-export type DecodeResult = { consent: Consent; complete: boolean } | { consent: null; reason: string };
+export type DecodeResult =
+  | {
+      consent: Consent;
+      /** False when the site now offers a category the visitor was never asked about. */
+      complete: boolean;
+      /** The language the visitor picked for the banner, if they did. */
+      ui: string | undefined;
+    }
+  | { consent: null; reason: string };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -147,7 +157,7 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
     return reject('not JSON');
   }
   if (!isPlainObject(data)) return reject('not an object');
-  const { v, id, ts, rev, lang, m, cats } = data;
+  const { v, id, ts, rev, lang, m, cats, ui } = data;
   if (v !== SCHEMA_VERSION) return reject('unknown schema version');
   if (typeof id !== 'string' || !ID.test(id)) return reject('bad id');
   if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST) return reject('bad time');
@@ -182,5 +192,14 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
       method,
     }),
     complete,
+    ui: typeof ui === 'string' && LANGUAGE.test(ui) ? ui : undefined,
   };
+}
+
+/** The optional categories whose allowed state differs between two choices (`null`: nothing allowed). */
+export function changedCategories(previous: Consent | null, next: Consent | null): string[] {
+  const before = previous?.categories ?? {};
+  const after = next?.categories ?? {};
+  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...ids].filter((id) => id !== NECESSARY && (before[id] === true) !== (after[id] === true));
 }

@@ -25,6 +25,8 @@ export const MIN_EXPIRES_DAYS = 1;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
 const PATH = /^\/[A-Za-z0-9._~!$&'()*+=:@%/-]{0,255}$/;
 const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+/** A plain decimal number (`30`, `-1`, `1.5`, `1e9`); not hex, not `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** The cookie attributes as written in the element's attributes, unvalidated. */
 export interface CookieAttributes {
@@ -78,7 +80,7 @@ function cookieSameSite(value: string | null | undefined, secure: boolean): Same
 /** Lifetime in days: a number, clamped to 1–395; anything else gives the default of 182. */
 export function cookieExpires(value: string | null | undefined): number {
   if (value == null || value.trim() === '') return DEFAULT_EXPIRES_DAYS;
-  const days = Number(value);
+  const days = DECIMAL.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isFinite(days)) {
     warn(`cookie-expires: "${value.slice(0, 20)}" is not a number of days; ${DEFAULT_EXPIRES_DAYS} is used.`);
     return DEFAULT_EXPIRES_DAYS;

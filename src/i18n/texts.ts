@@ -9,6 +9,8 @@ export interface TextTree {
 export type Texts = Record<string, TextTree>;
 
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Keys that name prototype machinery: never copied, even though they would only become own keys. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
 const MAX_DEPTH = 4;
 const MAX_STRING = 4000;
@@ -17,7 +19,7 @@ function cleanTree(value: unknown, depth: number, where: string): TextTree | und
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const out: TextTree = {};
   for (const key of Object.keys(value)) {
-    if (!KEY.test(key)) {
+    if (!KEY.test(key) || RESERVED.has(key)) {
       warn(`texts: the key "${where}${key.slice(0, 40)}" is not allowed; skipped.`);
       continue;
     }
@@ -52,7 +54,9 @@ export function cleanTexts(value: unknown): Texts {
       continue;
     }
     const tree = cleanTree((value as Record<string, unknown>)[language], 1, `${code}.`);
-    if (tree) out[code] = tree;
+    if (!tree) continue;
+    const current = out[code];
+    out[code] = current ? mergeTree(current, tree) : tree;
   }
   return out;
 }
@@ -71,4 +75,42 @@ export function describesCategory(texts: Texts, id: string): boolean {
       entry['description'].trim() !== ''
     );
   });
+}
+
+function mergeTree(base: TextTree, over: TextTree): TextTree {
+  const out: TextTree = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = typeof value === 'object' && typeof current === 'object' ? mergeTree(current, value) : value;
+  }
+  return out;
+}
+
+/** Merges two sets of clean site texts key by key; `over` wins. */
+export function mergeTexts(base: Texts, over: Texts): Texts {
+  const out: Texts = { ...base };
+  for (const [language, tree] of Object.entries(over)) {
+    const current = out[language];
+    out[language] = current ? mergeTree(current, tree) : tree;
+  }
+  return out;
+}
+
+/**
+ * Reads site texts given in the page: `<script type="application/json">` children of the element,
+ * merged in document order. Bad JSON is skipped with a warning.
+ */
+export function declarativeTexts(host: Element): Texts {
+  let texts: Texts = {};
+  for (const script of host.querySelectorAll(':scope > script[type="application/json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      warn('texts: a <script type="application/json"> inside the element is not valid JSON; ignored.');
+      continue;
+    }
+    texts = mergeTexts(texts, cleanTexts(data));
+  }
+  return texts;
 }

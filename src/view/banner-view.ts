@@ -19,11 +19,20 @@ export interface ViewActions {
   save(): void;
   /** The dialog closed, whatever closed it (Escape, the X, a choice). */
   preferencesClosed(): void;
+  pickLanguage(code: string): void;
+}
+
+/** A language the picker offers, named in its own language. */
+export interface LanguageOption {
+  code: string;
+  name: string;
 }
 
 /** Everything the templates show. */
 export interface ViewModel {
   language: string;
+  /** What the language picker offers; no picker when there is only one. */
+  languages: readonly LanguageOption[];
   open: boolean;
   offered: readonly string[];
   draft: Readonly<Record<string, boolean>>;
@@ -36,6 +45,22 @@ export interface ViewModel {
 const closeIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path d="M5 5l14 14M19 5L5 19" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" fill="none" />
 </svg>`;
+
+function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): TemplateResult | typeof nothing {
+  if (m.languages.length < 2) return nothing;
+  const id = `cc-language-${where}`;
+  return html`<div part="language-picker" class="picker">
+    <label for=${id}>${t('language.label')}</label>
+    <select id=${id} @change=${(event: Event) => m.actions.pickLanguage((event.target as HTMLSelectElement).value)}>
+      ${m.languages.map(
+        ({ code, name }) =>
+          html`<option value=${code} lang=${code} dir=${directionOf(code)} ?selected=${code === m.language}>
+            ${name}
+          </option>`,
+      )}
+    </select>
+  </div>`;
+}
 
 function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): TemplateResult {
   const a = m.actions;
@@ -58,6 +83,7 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
     <div class="inner">
       <div class="top">
         <h2 id="cc-heading" part="heading">${t('banner.heading')}</h2>
+        ${picker(m, t, 'banner')}
         <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
           ${closeIcon}
         </button>
@@ -125,6 +151,7 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
     <div class="inner">
       <div class="top">
         <h2 id="cc-preferences-heading" part="preferences-heading" tabindex="-1">${t('preferences.heading')}</h2>
+        ${picker(m, t, 'preferences')}
         <button
           part="preferences-close-button"
           class="close"

@@ -40,11 +40,8 @@ const validRecord = (): Record<string, unknown> => ({
 
 const encoded = (over: Record<string, unknown> = {}): string => JSON.stringify({ ...validRecord(), ...over });
 
-const without = (key: string): string => {
-  const record = validRecord();
-  delete record[key];
-  return JSON.stringify(record);
-};
+const without = (key: string): string =>
+  JSON.stringify(Object.fromEntries(Object.entries(validRecord()).filter(([name]) => name !== key)));
 
 const sample = (over: Partial<Parameters<typeof createConsent>[0]> = {}): Consent =>
   createConsent({
@@ -58,7 +55,7 @@ const sample = (over: Partial<Parameters<typeof createConsent>[0]> = {}): Consen
     ...over,
   });
 
-function accepted(result: DecodeResult): { consent: Consent; complete: boolean } {
+function accepted(result: DecodeResult): Exclude<DecodeResult, { consent: null }> {
   if (result.consent === null) throw new Error(`expected a consent, got rejection "${result.reason}"`);
   return result;
 }
@@ -175,6 +172,14 @@ describe('encodeConsent', () => {
     expect(JSON.parse(encodeConsent(sample({ revision })))).toHaveProperty('rev', stored);
   });
 
+  it('adds the picked banner language only when it is a language tag', () => {
+    expect(JSON.parse(encodeConsent(sample(), 'de'))).toHaveProperty('ui', 'de');
+    expect(JSON.parse(encodeConsent(sample(), 'pt-BR'))).toHaveProperty('ui', 'pt-BR');
+    for (const ui of [undefined, '', 'German', 'de_DE', '"><script>']) {
+      expect(JSON.parse(encodeConsent(sample(), ui))).not.toHaveProperty('ui');
+    }
+  });
+
   it('stays under 300 characters for 4 categories, even URI-encoded', () => {
     const consent = sample({ id: newConsentId(), revision: '2024-05-policy-v2', language: 'pt-br' });
     expect(encodeURIComponent(encodeConsent(consent)).length).toBeLessThan(300);
@@ -197,6 +202,20 @@ describe('encodeConsent and decodeConsent', () => {
       expect(result.consent).toEqual(consent);
     },
   );
+
+  it('round-trip the picked banner language', () => {
+    const result = accepted(decodeConsent(encodeConsent(sample(), 'fa'), expectation()));
+    expect(result.ui).toBe('fa');
+    expect(accepted(decodeConsent(encodeConsent(sample()), expectation())).ui).toBeUndefined();
+  });
+
+  it('ignores a bad banner language but keeps the choice', () => {
+    for (const ui of [1, '', 'EN', 'english', { de: 1 }, null]) {
+      const result = accepted(decodeConsent(encoded({ ui }), expectation()));
+      expect(result.ui).toBeUndefined();
+      expect(result.consent.categories['analytics']).toBe(true);
+    }
+  });
 
   it('decodes to a frozen record', () => {
     const { consent } = accepted(decodeConsent(encodeConsent(sample()), expectation()));
@@ -341,7 +360,7 @@ describe('decodeConsent boundaries', () => {
 
 describe('decodeConsent and prototype pollution', () => {
   /** What a fresh object inherits under "polluted". */
-  const inherited = (): unknown => ({} as Record<string, unknown>)['polluted'];
+  const inherited = (): unknown => (({}) as Record<string, unknown>)['polluted'];
 
   it('rejects a "__proto__" category and pollutes nothing', () => {
     const raw =
@@ -384,7 +403,10 @@ describe('decodeConsent and changed categories', () => {
 
   it('drops categories that are no longer offered', () => {
     const result = accepted(
-      decodeConsent(encoded({ cats: { necessary: 1, analytics: 1, legacy: 1 } }), expectation({ offered: ['necessary', 'analytics'] })),
+      decodeConsent(
+        encoded({ cats: { necessary: 1, analytics: 1, legacy: 1 } }),
+        expectation({ offered: ['necessary', 'analytics'] }),
+      ),
     );
     expect(result.complete).toBe(true);
     expect(result.consent.categories).toEqual({ necessary: true, analytics: true });
@@ -494,7 +516,23 @@ describe('decodeConsent on random input', () => {
 
   /** Valid structure with one field replaced by a random value. */
   const swapped = (): string => {
-    const values: unknown[] = [null, true, 0, 1, -1, 2, 1.5, '', 'x', '1', [], {}, { necessary: 1 }, NOW_S, 'a'.repeat(40)];
+    const values: unknown[] = [
+      null,
+      true,
+      0,
+      1,
+      -1,
+      2,
+      1.5,
+      '',
+      'x',
+      '1',
+      [],
+      {},
+      { necessary: 1 },
+      NOW_S,
+      'a'.repeat(40),
+    ];
     const key = pick(['v', 'id', 'ts', 'rev', 'lang', 'm', 'cats']);
     if (key === 'cats' && random() < 0.5) {
       return encoded({ cats: { necessary: 1, [pick(['analytics', 'social', 'A', '_x'])]: pick(values) } });
