@@ -62,15 +62,44 @@ export const bannerStyles = css`
     gap: calc(var(--cc-spacing) * 0.75);
   }
 
+  .banner,
+  dialog .inner {
+    container-type: inline-size;
+  }
+
+  /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
   .top {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: 1fr auto auto;
+    grid-template-areas: 'heading picker close';
     align-items: center;
     gap: 0.5rem var(--cc-spacing);
   }
 
   .top h2 {
-    margin-inline-end: auto;
+    grid-area: heading;
+  }
+
+  .top .picker {
+    grid-area: picker;
+  }
+
+  .top .close {
+    grid-area: close;
+  }
+
+  @container (max-width: 30rem) {
+    .inner {
+      padding: calc(var(--cc-spacing) * 0.75);
+      gap: calc(var(--cc-spacing) * 0.5);
+    }
+
+    .top {
+      grid-template-columns: 1fr auto;
+      grid-template-areas:
+        'heading close'
+        'picker picker';
+    }
   }
 
   .picker {
@@ -123,15 +152,15 @@ export const bannerStyles = css`
     color: var(--cc-accent);
   }
 
+  /* Equal columns: every button the same size, two or three to a row as space allows. */
   .actions,
   .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 8em), 1fr));
     gap: 0.5rem;
   }
 
   .button {
-    flex: 1 1 12em;
     min-block-size: 44px;
     padding: 0.5em 1em;
     border: 2px solid var(--cc-button-background);

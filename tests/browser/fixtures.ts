@@ -48,7 +48,7 @@ export async function recordEvents(page: Page): Promise<void> {
     const w = window as unknown as { __events?: unknown[] };
     if (w.__events) return;
     const recorded: unknown[] = (w.__events = []);
-    for (const type of ['consent-ready', 'consent-change', 'consent-show', 'consent-hide']) {
+    for (const type of ['consent-ready', 'consent-change', 'consent-show', 'consent-hide', 'consent-language-change']) {
       document.addEventListener(type, (e) =>
         recorded.push({ type, target: 'document', detail: structuredClone((e as CustomEvent).detail) }),
       );
@@ -83,8 +83,13 @@ export const SEED_NOTICE = [
 /**
  * Every test fails on an uncaught page error, and exposes the console warnings the page printed.
  */
-export const test = base.extend<{ warnings: string[] }>({
-  warnings: async ({ page }, use) => {
+export const test = base.extend<{ warnings: string[]; allowErrors: RegExp[] }>({
+  /** Console errors a test expects (e.g. the browser's own report of a failed request). */
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object
+  allowErrors: async ({}, use) => {
+    await use([]);
+  },
+  warnings: async ({ page, allowErrors }, use) => {
     const warnings: string[] = [];
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -93,7 +98,8 @@ export const test = base.extend<{ warnings: string[] }>({
     });
     page.on('pageerror', (error) => errors.push(String(error)));
     await use(warnings);
-    expect(errors, 'no page errors or console errors').toEqual([]);
+    const unexpected = errors.filter((e) => !allowErrors.some((pattern) => pattern.test(e)));
+    expect(unexpected, 'no page errors or console errors').toEqual([]);
   },
 });
 

@@ -1,0 +1,328 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, mount, recordEvents, events, consentCookie } from './fixtures.js';
+import { LANGUAGE_NAMES, SHIPPED_LANGUAGES } from '../../src/i18n/languages.js';
+
+type Locale = {
+  banner: Record<string, string>;
+  preferences: Record<string, string>;
+  status: Record<string, string>;
+  language: Record<string, string>;
+  categories: Record<string, { name: string; description: string }>;
+};
+const locale = (code: string): Locale =>
+  JSON.parse(readFileSync(new URL(`../../locales/${code}.json`, import.meta.url), 'utf8')) as Locale;
+const tr = locale('tr');
+
+const base = (page: Page) => page.locator('cookie-consent-banner [part="base"]');
+const region = (page: Page, code: string) => page.getByRole('region', { name: locale(code).banner.heading });
+
+test.describe('choosing the language', () => {
+  test('the lang attribute wins over the page and the browser', async ({ page }) => {
+    await mount(page, { attrs: 'lang="fr"', htmlLang: 'de' });
+    await expect(region(page, 'fr')).toBeVisible();
+  });
+
+  test('without it, the page language', async ({ page }) => {
+    await mount(page, { htmlLang: 'de' });
+    await expect(region(page, 'de')).toBeVisible();
+    await expect(base(page)).toHaveAttribute('lang', 'de');
+  });
+
+  test.describe('with no language on the page', () => {
+    test.use({ locale: 'es-MX' });
+    test('the browser language, falling back from its region', async ({ page }) => {
+      await mount(page, { htmlLang: null });
+      await expect(region(page, 'es')).toBeVisible();
+    });
+  });
+
+  test.describe('with nothing that matches', () => {
+    test.use({ locale: 'ja-JP' });
+    test('Turkish', async ({ page }) => {
+      await mount(page, { htmlLang: 'pt-BR' });
+      await expect(region(page, 'tr')).toBeVisible();
+      await expect(base(page)).toHaveAttribute('lang', 'tr');
+    });
+  });
+
+  test('regional tags fall back to their language; a region with no language moves to the next candidate', async ({
+    page,
+  }) => {
+    await mount(page, { htmlLang: 'de-AT' });
+    await expect(region(page, 'de')).toBeVisible();
+    await mount(page, { htmlLang: 'pt-BR', attrs: 'lang="pt-BR"' });
+    // pt-BR is neither shipped nor its language: the browser's en-US comes next.
+    await expect(region(page, 'en')).toBeVisible();
+  });
+
+  test('an unknown language warns and falls back cleanly', async ({ page, warnings }) => {
+    await mount(page, { attrs: 'lang="xx-YY"', htmlLang: 'tr' });
+    await expect(region(page, 'tr')).toBeVisible();
+    expect(warnings.some((w) => w.includes('lang') && w.includes('xx-YY'))).toBe(true);
+  });
+
+  test('a language that fails to load falls back with a warning and no flash', async ({
+    page,
+    warnings,
+    allowErrors,
+  }) => {
+    allowErrors.push(/Failed to load resource/);
+    await page.route(/\/chunks\/de-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'nope' }));
+    await mount(page, { attrs: 'lang="de"', htmlLang: 'tr' });
+    await expect(region(page, 'tr')).toBeVisible();
+    expect(warnings.some((w) => w.includes('"de"'))).toBe(true);
+  });
+});
+
+test.describe('switching', () => {
+  test('the picker lists every language in its own name and switches in place', async ({ page }) => {
+    await recordEvents(page);
+    await mount(page, { attrs: 'policy-url="/p"' });
+    const picker = region(page, 'tr').getByRole('combobox', { name: tr.language.label });
+    await expect(picker).toBeVisible();
+    const options = await picker
+      .locator('option')
+      .evaluateAll((os) =>
+        os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim(), o.getAttribute('lang')]),
+      );
+    expect(options).toEqual(SHIPPED_LANGUAGES.map((code) => [code, LANGUAGE_NAMES[code], code]));
+
+    await picker.focus();
+    await picker.selectOption('ar');
+    const ar = locale('ar');
+    await expect(region(page, 'ar')).toBeVisible();
+    await expect(base(page)).toHaveAttribute('lang', 'ar');
+    await expect(base(page)).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('status')).toHaveText(ar.status.languageChanged);
+    await expect(region(page, 'ar').getByRole('combobox', { name: ar.language.label })).toBeFocused();
+    expect((await events(page, 'consent-language-change')).map((e) => e.detail)).toEqual([
+      { language: 'ar', previous: 'tr' },
+    ]);
+    // Every string switched, accessible names included.
+    for (const key of ['rejectAll', 'acceptAll', 'preferences', 'close'] as const) {
+      await expect(region(page, 'ar').getByRole('button', { name: ar.banner[key], exact: true })).toBeVisible();
+    }
+    await region(page, 'ar').getByRole('button', { name: ar.banner.preferences }).click();
+    const dialog = page.getByRole('dialog', { name: ar.preferences.heading });
+    await expect(dialog).toHaveAttribute('lang', 'ar');
+    await expect(dialog.getByRole('switch', { name: ar.categories.marketing!.name })).toBeVisible();
+    // No cookie before a choice, even though the visitor picked a language.
+    expect(await page.context().cookies()).toEqual([]);
+  });
+
+  test('the picked language is stored with the choice and used on the next page', async ({ page }) => {
+    await mount(page);
+    await region(page, 'tr').getByRole('combobox', { name: tr.language.label }).selectOption('de');
+    await expect(region(page, 'de')).toBeVisible();
+    await region(page, 'de')
+      .getByRole('button', { name: locale('de').banner.acceptAll })
+      .click();
+    expect((await consentCookie(page))?.record).toMatchObject({ lang: 'de', ui: 'de' });
+    await mount(page, { path: '/test/next.html' });
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
+    await expect(page.getByRole('dialog', { name: locale('de').preferences.heading })).toBeVisible();
+  });
+
+  test('after a choice, a switch updates the remembered language but not the choice', async ({ page }) => {
+    await recordEvents(page);
+    await mount(page);
+    await region(page, 'tr').getByRole('button', { name: tr.banner.rejectAll }).click();
+    const before = (await consentCookie(page))!.record;
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
+    const dialog = page.getByRole('dialog', { name: tr.preferences.heading });
+    await dialog.getByRole('combobox', { name: tr.language.label }).selectOption('uk');
+    await expect(page.getByRole('dialog', { name: locale('uk').preferences.heading })).toBeVisible();
+    const after = (await consentCookie(page))!.record;
+    expect(after).toEqual({ ...before, ui: 'uk' });
+    expect(await events(page, 'consent-change')).toHaveLength(1);
+  });
+
+  test('the lang attribute, the lang property and <html lang> switch at once', async ({ page }) => {
+    await recordEvents(page);
+    await mount(page, { htmlLang: 'tr' });
+    await expect(region(page, 'tr')).toBeVisible();
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.setAttribute('lang', 'nl'));
+    await expect(region(page, 'nl')).toBeVisible();
+    await page.evaluate(() => {
+      document.querySelector('cookie-consent-banner')!.lang = 'el';
+    });
+    await expect(region(page, 'el')).toBeVisible();
+    await page.evaluate(() => {
+      const el = document.querySelector('cookie-consent-banner')!;
+      el.removeAttribute('lang');
+      document.documentElement.lang = 'pl';
+    });
+    await expect(region(page, 'pl')).toBeVisible();
+    await page.evaluate(() => {
+      document.documentElement.lang = 'it';
+    });
+    await expect(region(page, 'it')).toBeVisible();
+    expect((await events(page, 'consent-language-change')).map((e) => e.detail)).toEqual([
+      { language: 'nl', previous: 'tr' },
+      { language: 'el', previous: 'nl' },
+      { language: 'pl', previous: 'el' },
+      { language: 'it', previous: 'pl' },
+    ]);
+  });
+
+  test('the languages attribute limits the picker', async ({ page }) => {
+    await mount(page, { attrs: 'languages="tr en ar"' });
+    const picker = region(page, 'tr').getByRole('combobox', { name: tr.language.label });
+    await expect(picker.locator('option')).toHaveText(['Türkçe', 'English', 'العربية']);
+  });
+});
+
+test.describe('loading', () => {
+  test('other languages load on demand, and the banner appears only once its text is ready', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      const match = /\/chunks\/([a-z]{2})-[^/]+\.js$/.exec(r.url());
+      if (match) chunks.push(match[1]!);
+    });
+    await page.route(/\/chunks\/fa-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('consent-show', (e) => {
+        const root = (e.target as Element).shadowRoot!;
+        (window as unknown as { __firstHeading: string }).__firstHeading = root.querySelector('h2')?.textContent ?? '';
+      });
+    });
+    await mount(page, { attrs: 'lang="fa"' });
+    await page.waitForFunction(() => customElements.get('cookie-consent-banner'));
+    // While Persian is on its way, nothing shows: no flash of Turkish or English.
+    await expect(page.getByRole('region')).toHaveCount(0);
+    release();
+    await expect(region(page, 'fa')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __firstHeading: string }).__firstHeading)).toBe(
+      locale('fa').banner.heading,
+    );
+    expect(chunks).toEqual(['fa']);
+  });
+
+  test('each shipped language covers the plural forms this browser asks for', async ({ page }) => {
+    await mount(page);
+    const needed = await page.evaluate(
+      (codes) => codes.map((c) => [c, new Intl.PluralRules(c).resolvedOptions().pluralCategories] as const),
+      [...SHIPPED_LANGUAGES],
+    );
+    for (const [code, forms] of needed) {
+      const preferences = locale(code).preferences;
+      for (const form of forms) expect(preferences[`allowed_${form}`], `${code} allowed_${form}`).toBeTruthy();
+    }
+  });
+
+  test('counts use each language’s plural rules', async ({ page }) => {
+    await mount(page, { attrs: 'lang="ru"' });
+    const ru = locale('ru');
+    await region(page, 'ru').getByRole('button', { name: ru.banner.preferences }).click();
+    const dialog = page.getByRole('dialog', { name: ru.preferences.heading });
+    const summary = dialog.locator('[part="summary"]');
+    await expect(summary).toHaveText(ru.preferences.allowed_one!.replace('{{count}}', '1'));
+    await dialog.getByRole('switch', { name: ru.categories.analytics!.name }).check();
+    await expect(summary).toHaveText(ru.preferences.allowed_few!.replace('{{count}}', '2'));
+  });
+});
+
+test.describe('site texts', () => {
+  test('a JSON child overrides per key and can add a language; the property wins; changes apply at once', async ({
+    page,
+  }) => {
+    const json = JSON.stringify({
+      tr: { banner: { heading: 'Çerez ayarları' } },
+      pt: {
+        ...locale('en'),
+        banner: { ...locale('en').banner, heading: 'Cookies (pt)' },
+        language: { name: 'Português', label: 'Idioma' },
+      },
+    });
+    await mount(page, {
+      noElement: true,
+      after: `<cookie-consent-banner><script type="application/json">${json}</script></cookie-consent-banner>`,
+    });
+    await expect(page.getByRole('region', { name: 'Çerez ayarları' })).toBeVisible();
+    // Keys not overridden keep the built-in text.
+    await expect(page.getByRole('button', { name: tr.banner.acceptAll })).toBeVisible();
+    const picker = page.getByRole('combobox', { name: tr.language.label });
+    await expect(picker.locator('option[value="pt"]')).toHaveText('Português');
+    await picker.selectOption('pt');
+    await expect(page.getByRole('region', { name: 'Cookies (pt)' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('tr');
+    await page.evaluate(() => {
+      document.querySelector('cookie-consent-banner')!.texts = { tr: { banner: { heading: 'Özellik kazanır' } } };
+    });
+    await expect(page.getByRole('region', { name: 'Özellik kazanır' })).toBeVisible();
+    await page.evaluate(() => {
+      const script = document.querySelector('cookie-consent-banner script')!;
+      script.textContent = JSON.stringify({ tr: { banner: { acceptAll: 'Evet, hepsi' } } });
+    });
+    await expect(page.getByRole('button', { name: 'Evet, hepsi' })).toBeVisible();
+  });
+
+  test('markup in site texts is shown as text, never run', async ({ page }) => {
+    await mount(page);
+    await page.evaluate(() => {
+      document.querySelector('cookie-consent-banner')!.texts = {
+        tr: { banner: { heading: '<img src=x onerror="window.__xss=1">', notice1: '<script>window.__xss=2</script>' } },
+      };
+    });
+    await expect(page.getByRole('region', { name: '<img src=x onerror="window.__xss=1">' })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(
+      await page.evaluate(
+        () => document.querySelector('cookie-consent-banner')!.shadowRoot!.querySelectorAll('img, script').length,
+      ),
+    ).toBe(0);
+  });
+});
+
+test.describe('markup', () => {
+  test('a Turkish banner on an English page carries lang="tr"; Turkish casing is right', async ({ page }) => {
+    await mount(page, {
+      htmlLang: 'en',
+      attrs: 'lang="tr"',
+      head: '<style>cookie-consent-banner::part(preferences-heading){text-transform:uppercase}</style>',
+    });
+    await expect(base(page)).toHaveAttribute('lang', 'tr');
+    await expect(base(page)).toHaveAttribute('dir', 'ltr');
+    await region(page, 'tr').getByRole('button', { name: tr.banner.preferences }).click();
+    const heading = page.getByRole('dialog').locator('h2');
+    expect(await heading.evaluate((h) => (h as HTMLElement).innerText)).toBe('ÇEREZ TERCİHLERİ');
+  });
+
+  for (const code of ['ar', 'fa']) {
+    test(`${code} is laid out right to left, mirrored, without overflow at 320 px`, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await mount(page, { attrs: `lang="${code}"` });
+      const l = locale(code);
+      await expect(region(page, code)).toBeVisible();
+      await expect(base(page)).toHaveAttribute('dir', 'rtl');
+      expect(await base(page).evaluate((b) => getComputedStyle(b).direction)).toBe('rtl');
+      const reject = await region(page, code).getByRole('button', { name: l.banner.rejectAll }).boundingBox();
+      const accept = await region(page, code).getByRole('button', { name: l.banner.acceptAll }).boundingBox();
+      // Buttons wrap at 320 px; on one line the first in DOM order sits to the right.
+      if (reject!.y === accept!.y) expect(reject!.x).toBeGreaterThan(accept!.x);
+      else expect(reject!.x + reject!.width).toBeGreaterThanOrEqual(accept!.x + accept!.width - 1);
+      const close = await region(page, code).getByRole('button', { name: l.banner.close }).boundingBox();
+      expect(close!.x).toBeLessThan(160);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await base(page).evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+
+      await page.setViewportSize({ width: 1280, height: 720 });
+      const wideReject = await region(page, code).getByRole('button', { name: l.banner.rejectAll }).boundingBox();
+      const wideAccept = await region(page, code).getByRole('button', { name: l.banner.acceptAll }).boundingBox();
+      expect(wideReject!.y).toBe(wideAccept!.y);
+      expect(wideReject!.x).toBeGreaterThan(wideAccept!.x);
+
+      await region(page, code).getByRole('button', { name: l.banner.preferences }).click();
+      const dialog = page.getByRole('dialog', { name: l.preferences.heading });
+      const label = await dialog.getByText(l.categories.analytics!.name).boundingBox();
+      const sw = await dialog.getByRole('switch', { name: l.categories.analytics!.name }).boundingBox();
+      expect(sw!.x).toBeLessThan(label!.x);
+    });
+  }
+});

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_NAMES, SOURCE_LANGUAGE, directionOf } from '../../src/i18n/languages.js';
+
+type Tree = { [key: string]: string | Tree };
+
+const dir = new URL('../../locales/', import.meta.url);
+const read = (code: string): Tree => JSON.parse(readFileSync(new URL(`${code}.json`, dir), 'utf8')) as Tree;
+const codes = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5));
+const source = read(SOURCE_LANGUAGE);
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Every leaf as [dotted key, value]. */
+function leaves(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!).sort();
+
+/** Keys with plural suffixes grouped under their base key. */
+function pluralGroups(tree: Tree): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [key] of leaves(tree)) {
+    const match = PLURAL.exec(key);
+    if (!match) continue;
+    const base = key.slice(0, -match[0].length);
+    groups.set(base, [...(groups.get(base) ?? []), match[1]!]);
+  }
+  return groups;
+}
+
+const baseKeys = (tree: Tree): string[] => [...new Set(leaves(tree).map(([key]) => key.replace(PLURAL, '')))].sort();
+
+describe('locale files', () => {
+  it('ship at least 14 languages, including the required ones, two right to left', () => {
+    expect(codes.length).toBeGreaterThanOrEqual(14);
+    for (const code of ['tr', 'en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'ru', 'uk', 'ar', 'fa', 'az', 'el']) {
+      expect(codes).toContain(code);
+    }
+    expect(codes.filter((c) => directionOf(c) === 'rtl').sort()).toEqual(['ar', 'fa']);
+  });
+
+  for (const code of codes) {
+    describe(code, () => {
+      const locale = read(code);
+
+      it("has exactly tr.json's keys", () => {
+        expect(baseKeys(locale)).toEqual(baseKeys(source));
+      });
+
+      it('has no empty strings and no markup', () => {
+        for (const [key, value] of leaves(locale)) {
+          expect(value.trim(), key).not.toBe('');
+          expect(value, key).not.toMatch(/<[a-z!/]/i);
+        }
+      });
+
+      it("has tr.json's placeholders in every string", () => {
+        const expected = new Map(leaves(source).map(([key, value]) => [key.replace(PLURAL, ''), placeholders(value)]));
+        for (const [key, value] of leaves(locale)) {
+          expect(placeholders(value), key).toEqual(expected.get(key.replace(PLURAL, '')));
+        }
+      });
+
+      it('has exactly the plural forms its language needs', () => {
+        const needed = [...new Intl.PluralRules(code).resolvedOptions().pluralCategories].sort();
+        const groups = pluralGroups(locale);
+        expect([...groups.keys()].sort()).toEqual([...pluralGroups(source).keys()].sort());
+        for (const [base, forms] of groups) expect(forms.sort(), base).toEqual(needed);
+      });
+
+      it('names itself as the language picker does', () => {
+        const language = locale['language'] as Tree;
+        expect(language['name']).toBe(LANGUAGE_NAMES[code]);
+      });
+
+      it('never merges consent with "I have read", never says "later" to decline, never walls the site', () => {
+        for (const [key, value] of leaves(locale)) {
+          expect(value, key).not.toMatch(
+            /okudum ve kabul|read and (accept|agree)|by (continuing|using)|to continue.*accept|kullanmaya devam ederek|devam etmek için kabul/i,
+          );
+        }
+        const banner = locale['banner'] as Tree;
+        expect(banner['rejectAll']).not.toMatch(/later|daha sonra|sonra hatırlat|plus tard|später|más tarde/i);
+      });
+    });
+  }
+
+  it('Turkish keeps proper Turkish letters', () => {
+    const text = leaves(source)
+      .map(([, value]) => value)
+      .join(' ');
+    expect(text).toMatch(/[ğışİ]/);
+  });
+});
