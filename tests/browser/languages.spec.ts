@@ -15,7 +15,8 @@ const locale = (code: string): Locale =>
 const tr = locale('tr');
 
 const base = (page: Page) => page.locator('cookie-consent-banner [part="base"]');
-const region = (page: Page, code: string) => page.getByRole('region', { name: locale(code).banner.heading });
+const region = (page: Page, code: string) =>
+  page.getByRole('region', { name: locale(code).banner.heading, exact: true });
 
 test.describe('choosing the language', () => {
   test('the lang attribute wins over the page and the browser', async ({ page }) => {
