@@ -15,8 +15,9 @@ const locale = (code: string): Locale =>
 const tr = locale('tr');
 
 const base = (page: Page) => page.locator('cookie-consent-banner [part="base"]');
+/** The banner region in a given language: its name, and its lang (several languages say just "Cookies"). */
 const region = (page: Page, code: string) =>
-  page.getByRole('region', { name: locale(code).banner.heading, exact: true });
+  page.getByRole('region', { name: locale(code).banner.heading, exact: true }).and(page.locator(`[lang="${code}"]`));
 
 test.describe('choosing the language', () => {
   test('the lang attribute wins over the page and the browser', async ({ page }) => {
