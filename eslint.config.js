@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs'],
+    files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs', '*.mjs'],
     languageOptions: {
       globals: {
         console: 'readonly',

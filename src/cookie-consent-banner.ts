@@ -45,6 +45,8 @@ function deepActiveElement(): Element | null {
  * @summary The Çerez cookie-consent banner.
  * @tag cookie-consent-banner
  *
+ * @attr lang - The language to show, e.g. `tr`, `en`, `ar`; wins over `<html lang>` and the browser's languages. Setting `el.lang` switches at once.
+ *
  * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, when the stored choice is known; `detail.consent` is the stored choice or `null`.
  * @event {CustomEvent<ConsentChangeDetail>} consent-change - Whenever the stored choice changes, after the cookie is written; `detail` has `consent`, `previous`, `changed` and `source`.
  * @event {CustomEvent<null>} consent-show - When the banner becomes visible.

@@ -1,0 +1,7 @@
+// @custom-elements-manifest/analyzer: custom-elements.json from the element's JSDoc (the public contract).
+export default {
+  globs: ['src/cookie-consent-banner.ts'],
+  outdir: process.env.CEM_OUTDIR ?? '.',
+  litelement: true,
+  dev: false,
+};
