@@ -9,6 +9,7 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  { rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] } },
   {
     files: ['src/**/*.ts'],
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/recommended']],
@@ -41,7 +42,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs', '*.mjs'],
+    files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs', 'tests/**/*.mjs', 'tests/fixtures/*.js', '*.mjs'],
     languageOptions: {
       globals: {
         console: 'readonly',

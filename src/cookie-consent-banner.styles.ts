@@ -292,6 +292,55 @@ export const bannerStyles = css`
     cursor: not-allowed;
   }
 
+  .gpc {
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--cc-accent);
+    background: color-mix(in srgb, var(--cc-accent) 8%, var(--cc-background));
+  }
+
+  .cookies {
+    grid-column: 1 / -1;
+  }
+
+  .cookies table {
+    inline-size: 100%;
+    margin-block-start: 0.5em;
+    border-collapse: collapse;
+    font-size: 0.875em;
+  }
+
+  .cookies th,
+  .cookies td {
+    padding: 0.25em 0.5em;
+    border-block-end: 1px solid var(--cc-border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+
+  .launcher {
+    position: fixed;
+    inset-block-end: 1rem;
+    inset-inline-start: 1rem;
+    z-index: var(--cc-z-index);
+    display: inline-grid;
+    place-items: center;
+    inline-size: 48px;
+    block-size: 48px;
+    padding: 0;
+    border: 2px solid var(--cc-button-text);
+    border-radius: 50%;
+    background: var(--cc-button-background);
+    color: var(--cc-button-text);
+    box-shadow: var(--cc-shadow);
+    cursor: pointer;
+  }
+
+  .launcher svg {
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+  }
+
   .summary {
     color: var(--cc-muted-text);
   }

@@ -11,10 +11,37 @@ import {
   type ConsentMethod,
   type DecodeResult,
 } from './consent/record.js';
-import { cookieSettings, readCookie, removeCookie, writeCookie, type CookieSettings } from './consent/store.js';
+import {
+  DEFAULT_CONSENT_MODE_MAP,
+  WAIT_FOR_UPDATE,
+  consentModeMap,
+  gtagConsent,
+  pushDataLayerEvent,
+  signalState,
+  type ConsentModeMap,
+  type GtagWindow,
+} from './consent/consent-mode.js';
+import { Gate } from './consent/gate.js';
+import { receiptUrl, sendReceipt } from './consent/receipt.js';
+import {
+  cookieSettings,
+  readCookie,
+  removeCookie,
+  removeCookies,
+  writeCookie,
+  type CookieSettings,
+} from './consent/store.js';
+import {
+  cleanCookieTable,
+  declarativeCookieTable,
+  mergeCookieTables,
+  type CookieTable,
+} from './consent/cookie-table.js';
 import { safePolicyUrl } from './consent/url.js';
 import { warn } from './consent/warn.js';
 import { consentEvent, type ConsentSource } from './events.js';
+// The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
+export type { CookieConsentBannerEventMap } from './events.js';
 import { LANGUAGE_NAMES, SHIPPED_LANGUAGES, matchLanguage, resolveLanguage } from './i18n/languages.js';
 import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
 
@@ -29,6 +56,9 @@ const STORAGE_PROPERTIES = [
   'cookieDomain',
   'cookieExpires',
 ] as const;
+
+/** Google Consent Mode's default is pushed once per page, before any gated tag runs. */
+let consentModeDefaultPushed = false;
 
 /** The focused element, looking through open shadow roots. */
 function deepActiveElement(): Element | null {
@@ -45,6 +75,7 @@ function deepActiveElement(): Element | null {
  * @summary The Çerez cookie-consent banner.
  * @tag cookie-consent-banner
  *
+ * @attr nonce - The page's CSP nonce (the native `nonce` attribute), given to gated inline scripts that have none of their own.
  * @attr lang - The language to show, e.g. `tr`, `en`, `ar`; wins over `<html lang>` and the browser's languages. Setting `el.lang` switches at once.
  *
  * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, when the stored choice is known; `detail.consent` is the stored choice or `null`.
@@ -73,6 +104,9 @@ function deepActiveElement(): Element | null {
  * @csspart category-description - A category's description.
  * @csspart switch - A category's switch.
  * @csspart summary - How many categories are allowed.
+ * @csspart gpc-notice - The notice that the browser's Global Privacy Control signal was honoured.
+ * @csspart launcher - The floating button that reopens preferences (`launcher`).
+ * @csspart cookie-table - A category's list of cookies in preferences.
  * @csspart preferences-actions - The dialog's buttons.
  * @csspart preferences-reject-button - "Reject all" in the dialog.
  * @csspart preferences-accept-button - "Accept all" in the dialog.
@@ -137,6 +171,44 @@ export class CookieConsentBanner extends LitElement {
    */
   @property() languages: string | null = null;
 
+  /**
+   * Turns on Google Consent Mode v2: `gtag('consent', 'default', …)` for all seven signals on load (from the
+   * stored choice, else denied, with `wait_for_update`), before any gated tag; `update` after each change.
+   */
+  @property({ type: Boolean, attribute: 'consent-mode' }) consentMode = false;
+
+  /**
+   * Which category grants each Consent Mode signal, merged over the default (JSON in the attribute):
+   * ad_storage, ad_user_data, ad_personalization → marketing; analytics_storage → analytics;
+   * functionality_storage, personalization_storage → functional; security_storage → necessary.
+   */
+  @property({ attribute: 'consent-mode-map' }) consentModeMap: string | Partial<ConsentModeMap> | null = null;
+
+  /** Ignore the browser's Global Privacy Control signal (it is honoured by default). */
+  @property({ type: Boolean, attribute: 'no-gpc' }) noGpc = false;
+
+  /** Categories that mean sale or sharing of personal data, kept off under Global Privacy Control. Default `marketing`. */
+  @property({ attribute: 'gpc-categories' }) gpcCategories: string | null = null;
+
+  /** Show a small floating button that reopens preferences on every page. */
+  @property({ type: Boolean }) launcher = false;
+
+  /** Reload the page after the visitor withdraws a category, so that tags already running stop. */
+  @property({ type: Boolean, attribute: 'reload-on-withdraw' }) reloadOnWithdraw = false;
+
+  /**
+   * Where to send a receipt of each choice (proof of consent) with `navigator.sendBeacon`, as JSON:
+   * `{ id, timestamp, revision, language, method, categories, url }`. No request when unset.
+   */
+  @property({ attribute: 'receipt-url' }) receiptUrl: string | null = null;
+
+  /**
+   * The site's cookies per category: names (a trailing `*` matches a prefix) with optional provider, purpose,
+   * duration and country, shown in preferences. When a category is withdrawn, its cookies are deleted.
+   * Also accepted as a `<script type="application/json" data-cookies>` child of the element.
+   */
+  @property({ attribute: false }) cookies: CookieTable = {};
+
   /** Whether the banner (first layer) shows. Reflected, so page CSS can see it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -160,6 +232,7 @@ export class CookieConsentBanner extends LitElement {
   private _opener: Element | null = null;
   private _visible = false;
   private _cleanTexts: Texts = {};
+  private _cleanCookies: CookieTable = {};
   private _textsDirty = true;
   /** The language the visitor picked, this page or (from the cookie) an earlier one. */
   private _picked: string | undefined;
@@ -170,6 +243,15 @@ export class CookieConsentBanner extends LitElement {
   /** The language being loaded now, if any. */
   private _preparing: string | undefined;
   private _observer: MutationObserver | undefined;
+  private _gate: Gate | undefined;
+  private readonly _onDocumentClick = (event: MouseEvent): void => {
+    const opener = event
+      .composedPath()
+      .find((node): node is Element => node instanceof Element && node.hasAttribute('data-consent-open'));
+    if (!opener || event.defaultPrevented) return;
+    event.preventDefault();
+    this.showPreferences();
+  };
   private readonly _onLanguageChange = (): void => this.requestUpdate();
 
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
@@ -206,8 +288,17 @@ export class CookieConsentBanner extends LitElement {
     this._observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this._observer.observe(this, { childList: true, subtree: true, characterData: true });
     addEventListener('languagechange', this._onLanguageChange);
+    document.addEventListener('click', this._onDocumentClick);
+    this._honourGpcOnStoredChoice();
+    if (this.consentMode && !consentModeDefaultPushed) {
+      consentModeDefaultPushed = true;
+      gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
+    }
+    this._gate = new Gate(document, () => this.nonce ?? '');
+    this._gate.start((category) => this.hasConsent(category));
     this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
-    if (stored.consent === null || !stored.complete) this.open = true;
+    if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;
+    else if (this.launcher) this._whenIdle(() => void this._prepare(this._language));
   }
 
   override disconnectedCallback(): void {
@@ -215,6 +306,9 @@ export class CookieConsentBanner extends LitElement {
     this._observer?.disconnect();
     this._observer = undefined;
     removeEventListener('languagechange', this._onLanguageChange);
+    document.removeEventListener('click', this._onDocumentClick);
+    this._gate?.stop();
+    this._gate = undefined;
   }
 
   /** Shows the banner (the first layer). */
@@ -235,9 +329,12 @@ export class CookieConsentBanner extends LitElement {
     this._preferencesOpen = false;
   }
 
-  /** Allows every offered category and stores the choice. */
+  /**
+   * Allows every offered category and stores the choice. Under Global Privacy Control, categories that mean
+   * sale or sharing stay as they were (off unless the visitor switched them on in preferences).
+   */
   acceptAll(): void {
-    this._choose('accept-all', 'api', () => true);
+    this._choose('accept-all', 'api', this._acceptAllowed());
   }
 
   /** Refuses every optional category and stores the choice. */
@@ -281,8 +378,7 @@ export class CookieConsentBanner extends LitElement {
     this._consent = null;
     this._preferencesOpen = false;
     this.open = true;
-    const changed = changedCategories(previous, null);
-    this.dispatchEvent(consentEvent('consent-change', { consent: null, previous, changed, source: 'api' }));
+    this._afterChange(previous, null, 'api');
   }
 
   private _cookie(): CookieSettings {
@@ -313,6 +409,7 @@ export class CookieConsentBanner extends LitElement {
     if (!this._textsDirty) return;
     this._textsDirty = false;
     this._cleanTexts = mergeTexts(declarativeTexts(this), cleanTexts(this.texts));
+    this._cleanCookies = mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies));
     this._view?.applyTexts(this._cleanTexts);
   }
 
@@ -357,8 +454,7 @@ export class CookieConsentBanner extends LitElement {
     const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
     if (!same) {
       this._consent = consent;
-      const changed = changedCategories(previous, consent);
-      this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, source: 'api' }));
+      this._afterChange(previous, consent, 'api');
     }
     if (consent === null || !stored.complete) this.open = true;
   }
@@ -396,28 +492,113 @@ export class CookieConsentBanner extends LitElement {
 
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
     const previous = this._consent;
-    const settings = this._cookie();
     const consent = createConsent({
       offered: this._offered(),
       allowed,
       revision: this._revision(),
       language: this._language || this._wanted(),
       method,
+      gpc: this._gpc(),
       now: Date.now(),
     });
-    if (!writeCookie(settings, encodeConsent(consent, this._picked))) {
+    if (!writeCookie(this._cookie(), encodeConsent(consent, this._picked))) {
       warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
     }
     this._consent = consent;
     this._preferencesOpen = false;
     this.open = false;
     this._status = 'saved';
+    this._afterChange(previous, consent, source);
+    const url = receiptUrl(this.receiptUrl, document.baseURI);
+    if (url) sendReceipt(url, consent, location);
+  }
+
+  /**
+   * After the choice in effect changed: tell Google's tags, run what is now allowed, delete the cookies of
+   * withdrawn categories, fire `consent-change`, and reload if the site asked for it on withdrawal.
+   */
+  private _afterChange(previous: Consent | null, consent: Consent | null, source: ConsentSource): void {
     const changed = changedCategories(previous, consent);
-    this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, source }));
+    const withdrawn = changed.filter((id) => previous?.categories[id] === true);
+    if (this.consentMode) {
+      const signals = this._signals();
+      gtagConsent(window as GtagWindow, 'update', signals);
+      pushDataLayerEvent(window as GtagWindow, consent?.categories ?? { [NECESSARY]: true }, signals);
+    }
+    this._gate?.update((category) => this.hasConsent(category));
+    const table = this._cookieTable();
+    removeCookies(
+      withdrawn.flatMap((id) => (table[id] ?? []).map((entry) => entry.name)),
+      location,
+    );
+    this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, withdrawn, source }));
+    if (withdrawn.length > 0 && this.reloadOnWithdraw) location.reload();
+  }
+
+  /** Whether the browser's Global Privacy Control signal is on and honoured. */
+  private _gpc(): boolean {
+    return !this.noGpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  }
+
+  /** The categories that mean sale or sharing, among those offered. */
+  private _saleOrShare(): string[] {
+    const listed = (this.gpcCategories ?? 'marketing').toLowerCase().split(/\s+/).filter(Boolean);
+    return this._offered().filter((id) => id !== NECESSARY && listed.includes(id));
+  }
+
+  /** What "Accept all" allows: everything, except sale or sharing under GPC unless already switched on. */
+  private _acceptAllowed(): (id: string) => boolean {
+    if (!this._gpc()) return () => true;
+    const kept = new Set(this._saleOrShare());
+    const previous = this._consent;
+    return (id) => !kept.has(id) || (previous?.gpc === true && previous.categories[id] === true);
+  }
+
+  /**
+   * A choice stored before the browser sent Global Privacy Control may allow sale or sharing: the signal is an
+   * opt-out, so those categories are turned off (stored, method `gpc`) before anything runs.
+   */
+  private _honourGpcOnStoredChoice(): void {
+    const stored = this._consent;
+    if (!stored || stored.gpc || !this._gpc()) return;
+    const off = new Set(this._saleOrShare().filter((id) => stored.categories[id]));
+    if (off.size === 0) return;
+    const consent = createConsent({
+      offered: this._offered(),
+      allowed: (id) => stored.categories[id] === true && !off.has(id),
+      revision: stored.revision,
+      language: stored.language,
+      method: 'gpc',
+      gpc: true,
+      now: Date.now(),
+    });
+    writeCookie(this._cookie(), encodeConsent(consent, this._picked));
+    this._consent = consent;
+    removeCookies(
+      [...off].flatMap((id) => (this._cookieTable()[id] ?? []).map((entry) => entry.name)),
+      location,
+    );
+  }
+
+  private _signals() {
+    const map =
+      typeof this.consentModeMap === 'object' && this.consentModeMap !== null
+        ? consentModeMap(this.consentModeMap)
+        : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP);
+    return signalState(map, (category) => this.hasConsent(category));
+  }
+
+  private _cookieTable(): CookieTable {
+    return this._cleanCookies;
+  }
+
+  private _whenIdle(task: () => void): void {
+    if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+    else setTimeout(task, 200);
   }
 
   private readonly _actions = {
-    acceptAll: (source: 'banner' | 'preferences'): void => this._choose('accept-all', source, () => true),
+    acceptAll: (source: 'banner' | 'preferences'): void => this._choose('accept-all', source, this._acceptAllowed()),
     rejectAll: (source: 'banner' | 'preferences'): void => this._choose('reject-all', source, () => false),
     close: (): void => this._choose('close-as-reject', 'banner', () => false),
     openPreferences: (): void => this.showPreferences(),
@@ -468,11 +649,12 @@ export class CookieConsentBanner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('texts')) this._textsDirty = true;
+    if (changed.has('texts') || changed.has('cookies')) this._textsDirty = true;
     this._refreshTexts();
     if (this.hasUpdated && STORAGE_PROPERTIES.some((name) => changed.has(name))) this._reread();
     const wanted = this._wanted();
-    if (this.open || this._preferencesOpen) {
+    // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
+    if (this.open || this._preferencesOpen || this._view) {
       if (!this._view || wanted !== this._language) void this._prepare(wanted);
     } else if (wanted !== this._language) {
       this._setLanguage(wanted);
@@ -490,6 +672,11 @@ export class CookieConsentBanner extends LitElement {
       draft: this._draft,
       policyUrl: safePolicyUrl(this.policyUrl, document.baseURI),
       status: this._status,
+      gpc: this._gpc(),
+      saleOrShare: this._saleOrShare(),
+      launcher: this.launcher,
+      launcherHidden: this.open || this._preferencesOpen,
+      cookies: this._cleanCookies,
       actions: this._actions,
     });
   }
@@ -519,5 +706,11 @@ export class CookieConsentBanner extends LitElement {
       this._opener = null;
       if (opener.isConnected && !opener.closest('[hidden]')) opener.focus();
     }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cookie-consent-banner': CookieConsentBanner;
   }
 }

@@ -17,6 +17,8 @@ export interface ConsentChangeDetail {
   readonly previous: Consent | null;
   /** The category ids whose state changed. */
   readonly changed: readonly string[];
+  /** The category ids that were allowed and no longer are (their listed cookies have been deleted). */
+  readonly withdrawn: readonly string[];
   /** What caused the change. */
   readonly source: ConsentSource;
 }

@@ -1,5 +1,8 @@
 export { CookieConsentBanner } from './cookie-consent-banner.js';
 export type { Consent, ConsentMethod } from './consent/record.js';
+export type { CookieEntry, CookieTable } from './consent/cookie-table.js';
+export type { ConsentModeMap, Signal } from './consent/consent-mode.js';
+export { DEFAULT_CONSENT_MODE_MAP, SIGNALS } from './consent/consent-mode.js';
 export type {
   ConsentChangeDetail,
   ConsentChangeEvent,
@@ -12,11 +15,3 @@ export type {
   CookieConsentBannerEventMap,
 } from './events.js';
 export type { TextTree, Texts } from './i18n/texts.js';
-
-import type { CookieConsentBanner } from './cookie-consent-banner.js';
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'cookie-consent-banner': CookieConsentBanner;
-  }
-}

@@ -1,7 +1,7 @@
 import { NECESSARY } from './categories.js';
 
 /** How a choice was made. Stored with the choice, as proof of how consent was given or refused. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'save' | 'close-as-reject' | 'api';
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'save' | 'close-as-reject' | 'api' | 'gpc';
 
 /**
  * The visitor's choice, as the page sees it in events and in the `consent` property.
@@ -18,8 +18,10 @@ export interface Consent {
   readonly timestamp: string;
   /** The language the visitor read the notice in when choosing. */
   readonly language: string;
-  /** How the choice was made. */
+  /** How the choice was made. `gpc`: the browser's Global Privacy Control signal turned categories off. */
   readonly method: ConsentMethod;
+  /** Whether the browser sent Global Privacy Control when the choice was made (and it was honoured). */
+  readonly gpc: boolean;
 }
 
 /** The schema version written as `v`. A record with another version counts as no choice. */
@@ -34,6 +36,7 @@ const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
   save: 's',
   'close-as-reject': 'x',
   api: 'p',
+  gpc: 'g',
 };
 const METHODS_BY_CODE = new Map(Object.entries(METHOD_CODES).map(([m, c]) => [c, m as ConsentMethod]));
 
@@ -68,6 +71,7 @@ export interface NewConsent {
   revision: string;
   language: string;
   method: ConsentMethod;
+  gpc: boolean;
   /** Time of the choice in ms since the epoch. */
   now: number;
   id?: string;
@@ -84,6 +88,7 @@ export function createConsent(input: NewConsent): Consent {
     timestamp: new Date(Math.floor(input.now / 1000) * 1000).toISOString(),
     language: input.language,
     method: input.method,
+    gpc: input.gpc,
   });
 }
 
@@ -96,7 +101,8 @@ export function freeze(consent: Consent): Consent {
 /**
  * The stored form: compact JSON with short keys.
  * `{"v":1,"id":"…","ts":1764450000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"analytics":0}}`,
- * plus `"ui":"de"` when the visitor picked the banner's language themselves.
+ * plus `"gpc":1` when Global Privacy Control was honoured, and `"ui":"de"` when the visitor picked the
+ * banner's language themselves.
  */
 export function encodeConsent(consent: Consent, ui?: string): string {
   const cats: Record<string, 0 | 1> = {};
@@ -109,6 +115,7 @@ export function encodeConsent(consent: Consent, ui?: string): string {
     lang: consent.language,
     m: METHOD_CODES[consent.method],
     cats,
+    gpc: consent.gpc ? 1 : undefined,
     ui: ui && LANGUAGE.test(ui) ? ui : undefined,
   });
 }
@@ -157,7 +164,7 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
     return reject('not JSON');
   }
   if (!isPlainObject(data)) return reject('not an object');
-  const { v, id, ts, rev, lang, m, cats, ui } = data;
+  const { v, id, ts, rev, lang, m, cats, ui, gpc } = data;
   if (v !== SCHEMA_VERSION) return reject('unknown schema version');
   if (typeof id !== 'string' || !ID.test(id)) return reject('bad id');
   if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST) return reject('bad time');
@@ -190,6 +197,7 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
       timestamp: new Date(ts * 1000).toISOString(),
       language: lang,
       method,
+      gpc: gpc === 1,
     }),
     complete,
     ui: typeof ui === 'string' && LANGUAGE.test(ui) ? ui : undefined,

@@ -132,3 +132,32 @@ export function writeCookie(settings: CookieSettings, value: string): boolean {
 export function removeCookie(settings: CookieSettings): void {
   Cookies.remove(settings.name, attributes(settings));
 }
+
+/** Whether a cookie name matches a listed pattern: the exact name, or a prefix ending in `*`. */
+export function matchesCookie(name: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
+/**
+ * Deletes the first-party cookies whose names match the patterns, wherever a page of this site could
+ * have set them: host-only or on any parent domain, on `/` or any folder of the current path.
+ * Returns the names found and deleted (cookies that are `HttpOnly` are out of reach of any script).
+ */
+export function removeCookies(patterns: readonly string[], location: { hostname: string; pathname: string }): string[] {
+  if (patterns.length === 0) return [];
+  const all: Record<string, string> = Cookies.get();
+  const names = Object.keys(all).filter((name) => patterns.some((pattern) => matchesCookie(name, pattern)));
+  if (names.length === 0) return [];
+  const labels = location.hostname.split('.');
+  const domains: (string | undefined)[] = [undefined];
+  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
+  const paths = ['/'];
+  const folders = location.pathname.split('/').filter(Boolean);
+  for (let i = 1; i <= folders.length; i++) paths.push(`/${folders.slice(0, i).join('/')}`);
+  for (const name of names) {
+    for (const domain of domains) {
+      for (const path of paths) Cookies.remove(name, { path, domain });
+    }
+  }
+  return names;
+}

@@ -97,12 +97,13 @@ export function mergeTexts(base: Texts, over: Texts): Texts {
 }
 
 /**
- * Reads site texts given in the page: `<script type="application/json">` children of the element,
+ * Reads site texts given in the page: `<script type="application/json">` children of the element
+ * (those without `data-cookies`, which hold the cookie table),
  * merged in document order. Bad JSON is skipped with a warning.
  */
 export function declarativeTexts(host: Element): Texts {
   let texts: Texts = {};
-  for (const script of host.querySelectorAll(':scope > script[type="application/json"]')) {
+  for (const script of host.querySelectorAll(':scope > script[type="application/json"]:not([data-cookies])')) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');

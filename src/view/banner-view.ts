@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { NECESSARY } from '../consent/categories.js';
+import type { CookieEntry } from '../consent/cookie-table.js';
 import { directionOf } from '../i18n/languages.js';
 import { translator } from '../i18n/translator.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
@@ -39,7 +40,66 @@ export interface ViewModel {
   policyUrl: string | null;
   /** Locale key under `status.` of the last status message, or empty. */
   status: string;
+  /** Whether the browser's Global Privacy Control signal is honoured, and the categories it keeps off. */
+  gpc: boolean;
+  saleOrShare: readonly string[];
+  /** Whether the site asked for the floating launcher, and whether it is hidden now (banner or preferences open). */
+  launcher: boolean;
+  launcherHidden: boolean;
+  /** The site's cookies per category. */
+  cookies: Readonly<Record<string, readonly CookieEntry[]>>;
   actions: ViewActions;
+}
+
+const cookieIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path
+    d="M12 3a9 9 0 1 0 9 9 3 3 0 0 1-3.5-3A3 3 0 0 1 14 5.5 3 3 0 0 1 12 3Z"
+    stroke="currentColor"
+    stroke-width="2"
+    fill="none"
+    stroke-linejoin="round"
+  />
+  <circle cx="8.5" cy="10" r="1.3" fill="currentColor" />
+  <circle cx="12" cy="15.5" r="1.3" fill="currentColor" />
+  <circle cx="16" cy="13" r="1.1" fill="currentColor" />
+</svg>`;
+
+function gpcNotice(m: ViewModel, t: ReturnType<typeof translator>): TemplateResult | typeof nothing {
+  if (!m.gpc || m.saleOrShare.length === 0) return nothing;
+  return html`<p part="gpc-notice" class="gpc"><strong>${t('gpc.honored')}</strong> ${t('gpc.explanation')}</p>`;
+}
+
+function cookieTable(id: string, m: ViewModel, t: ReturnType<typeof translator>): TemplateResult | typeof nothing {
+  const entries = m.cookies[id] ?? [];
+  if (entries.length === 0) return nothing;
+  return html`<details class="cookies">
+    <summary>${t('inventory.show', { count: entries.length })}</summary>
+    <table part="cookie-table">
+      <thead>
+        <tr>
+          <th scope="col">${t('inventory.name')}</th>
+          <th scope="col">${t('inventory.provider')}</th>
+          <th scope="col">${t('inventory.purpose')}</th>
+          <th scope="col">${t('inventory.duration')}</th>
+          <th scope="col">${t('inventory.country')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${entries.map(
+          (e) =>
+            html`<tr>
+              <th scope="row">
+                <bdi><code>${e.name}</code></bdi>
+              </th>
+              <td><bdi>${e.provider ?? '—'}</bdi></td>
+              <td>${e.purpose ?? '—'}</td>
+              <td>${e.duration ?? '—'}</td>
+              <td><bdi>${e.country ?? '—'}</bdi></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </details>`;
 }
 
 const closeIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -99,6 +159,7 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
         <p>${t('banner.withdraw')}</p>
         ${m.policyUrl ? html`<p><a part="policy-link" href=${m.policyUrl}>${t('banner.policyLink')}</a></p>` : nothing}
       </div>
+      ${gpcNotice(m, t)}
       <div part="actions" class="actions">
         <button part="reject-button" class="button" type="button" @click=${() => a.rejectAll('banner')}>
           ${t('banner.rejectAll')}
@@ -135,6 +196,8 @@ function category(id: string, m: ViewModel, t: ReturnType<typeof translator>): T
     />
     <p part="category-description" class="description" id=${descriptionId}>${t(`categories.${id}.description`)}</p>
     ${necessary ? html`<p class="always-on">${t('preferences.alwaysOn')}</p>` : nothing}
+    ${m.gpc && m.saleOrShare.includes(id) && !on ? html`<p class="always-on">${t('gpc.honored')}</p>` : nothing}
+    ${cookieTable(id, m, t)}
   </li>`;
 }
 
@@ -163,6 +226,7 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
         </button>
       </div>
       <p>${t('preferences.intro')}</p>
+      ${gpcNotice(m, t)}
       <ul part="categories" class="categories">
         ${m.offered.map((id) => category(id, m, t))}
       </ul>
@@ -195,6 +259,23 @@ export function render(m: ViewModel): TemplateResult {
   const t = translator(m.language);
   const dir = directionOf(m.language);
   return html`${banner(m, t, dir)}${preferences(m, t, dir)}
+    ${
+      m.launcher
+        ? html`<button
+            part="launcher"
+            class="launcher"
+            type="button"
+            lang=${m.language}
+            dir=${dir}
+            aria-label=${t('launcher.label')}
+            title=${t('launcher.label')}
+            ?hidden=${m.launcherHidden}
+            @click=${m.actions.openPreferences}
+          >
+            ${cookieIcon}
+          </button>`
+        : nothing
+    }
     <div role="status" class="visually-hidden" lang=${m.language} dir=${dir}>
       ${m.status ? t(`status.${m.status}`) : ''}
     </div>`;

@@ -50,6 +50,7 @@ const sample = (over: Partial<Parameters<typeof createConsent>[0]> = {}): Consen
     revision: '1',
     language: 'tr',
     method: 'save',
+    gpc: false,
     now: NOW,
     id: 'AbCdEf012_-x',
     ...over,

@@ -1,0 +1,94 @@
+import { warn } from './warn.js';
+
+/** One cookie (or, with a trailing `*`, a family of cookies) the site sets for a category. */
+export interface CookieEntry {
+  /** The cookie's name; a trailing `*` matches every name with that prefix (e.g. `_ga_*`). */
+  readonly name: string;
+  /** Who sets it, e.g. "Google". */
+  readonly provider?: string;
+  /** What it is for. */
+  readonly purpose?: string;
+  /** How long it lives, in words, e.g. "2 yıl". */
+  readonly duration?: string;
+  /** Where its data goes, e.g. "ABD" (for transfers abroad). */
+  readonly country?: string;
+}
+
+/** The site's cookies per category id. */
+export type CookieTable = Record<string, readonly CookieEntry[]>;
+
+const NAME = /^[!#$%&'+\-.^_`|~0-9A-Za-z]{1,128}\*?$/;
+const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
+const FIELDS = ['provider', 'purpose', 'duration', 'country'] as const;
+const MAX_ENTRIES = 200;
+const MAX_TEXT = 300;
+
+function entry(value: unknown): CookieEntry | undefined {
+  const raw: unknown = typeof value === 'string' ? { name: value } : value;
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const record = raw as Record<string, unknown>;
+  const name = record['name'];
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    warn(`cookies: "${String(name).slice(0, 40)}" is not a cookie name; skipped.`);
+    return undefined;
+  }
+  const out: Record<string, string> = { name };
+  for (const field of FIELDS) {
+    const text = record[field];
+    if (typeof text === 'string' && text.trim() !== '') out[field] = text.slice(0, MAX_TEXT);
+  }
+  return out as unknown as CookieEntry;
+}
+
+/** Validates a cookie table from the site: known shapes only, bounded, never throwing. */
+export function cleanCookieTable(value: unknown): CookieTable {
+  const out: Record<string, CookieEntry[]> = {};
+  if (value == null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warn('cookies: expected an object of category → list of cookies; ignored.');
+    return out;
+  }
+  let count = 0;
+  for (const [category, list] of Object.entries(value as Record<string, unknown>)) {
+    if (!CATEGORY.test(category)) {
+      warn(`cookies: "${category.slice(0, 40)}" is not a category id; skipped.`);
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      warn(`cookies: the cookies of "${category}" are not a list; skipped.`);
+      continue;
+    }
+    const entries: CookieEntry[] = [];
+    for (const item of list) {
+      if (count >= MAX_ENTRIES) {
+        warn(`cookies: more than ${MAX_ENTRIES} cookies; the rest are skipped.`);
+        break;
+      }
+      const cleaned = entry(item);
+      if (cleaned) {
+        entries.push(cleaned);
+        count++;
+      }
+    }
+    out[category] = entries;
+  }
+  return out;
+}
+
+/** Merges two cookie tables; `over` replaces a category's list. */
+export function mergeCookieTables(base: CookieTable, over: CookieTable): CookieTable {
+  return { ...base, ...over };
+}
+
+/** Reads a cookie table given in the page as `<script type="application/json" data-cookies>` children. */
+export function declarativeCookieTable(host: Element): CookieTable {
+  let table: CookieTable = {};
+  for (const script of host.querySelectorAll(':scope > script[type="application/json"][data-cookies]')) {
+    try {
+      table = mergeCookieTables(table, cleanCookieTable(JSON.parse(script.textContent ?? '')));
+    } catch {
+      warn('cookies: a <script type="application/json" data-cookies> inside the element is not valid JSON; ignored.');
+    }
+  }
+  return table;
+}

@@ -1,0 +1,46 @@
+import type { Consent } from './record.js';
+import { warn } from './warn.js';
+
+/** What the proof-of-consent beacon sends, as JSON. */
+export interface Receipt {
+  id: string;
+  timestamp: string;
+  revision: string;
+  language: string;
+  method: string;
+  categories: Readonly<Record<string, boolean>>;
+  /** The page the choice was made on, without query or fragment. */
+  url: string;
+}
+
+/** The receipt endpoint: http(s) or relative; anything else is dropped with a warning. */
+export function receiptUrl(value: string | null | undefined, base: string): string | null {
+  if (value == null || value.trim() === '') return null;
+  try {
+    const url = new URL(value, base);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch {
+    // Reported below.
+  }
+  warn(`receipt-url: "${value.slice(0, 80)}" is not an http(s) URL; no receipt is sent.`);
+  return null;
+}
+
+/** Sends the receipt of a choice with `navigator.sendBeacon`, fire-and-forget. */
+export function sendReceipt(endpoint: string, consent: Consent, page: { origin: string; pathname: string }): void {
+  const receipt: Receipt = {
+    id: consent.id,
+    timestamp: consent.timestamp,
+    revision: consent.revision,
+    language: consent.language,
+    method: consent.method,
+    categories: consent.categories,
+    url: page.origin + page.pathname,
+  };
+  try {
+    const queued = navigator.sendBeacon(endpoint, new Blob([JSON.stringify(receipt)], { type: 'application/json' }));
+    if (!queued) warn('receipt-url: the browser did not queue the receipt.');
+  } catch (error) {
+    warn(`receipt-url: the receipt could not be sent (${String(error)}).`);
+  }
+}
