@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
@@ -43,17 +44,6 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs', 'tests/**/*.mjs', 'tests/fixtures/*.js', '*.mjs'],
-    languageOptions: {
-      globals: {
-        console: 'readonly',
-        process: 'readonly',
-        document: 'readonly',
-        window: 'readonly',
-        customElements: 'readonly',
-        location: 'readonly',
-        URL: 'readonly',
-        setTimeout: 'readonly',
-      },
-    },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
 );

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
-/** The banner's look. Loaded with the view, only when the banner or preferences are shown. */
+/**
+ * The banner's look. Loaded with the view, only when the banner, preferences or launcher show.
+ * Colours are custom properties with light defaults on :host, dark ones under `theme="dark"` or, with
+ * `theme="auto"` (the default), the visitor's dark colour scheme. A site's own values, set on the element,
+ * win over both. Layout uses logical properties only, so right-to-left needs no second stylesheet.
+ */
 export const bannerStyles = css`
   :host {
     --cc-background: #ffffff;
@@ -13,14 +18,48 @@ export const bannerStyles = css`
     --cc-switch-off: #6b7280;
     --cc-switch-on: #1f4fbf;
     --cc-focus-ring: #1f4fbf;
-    --cc-border: #8a93a3;
+    --cc-border: #767f8f;
     --cc-font-family: inherit;
     --cc-font-size: 1rem;
     --cc-radius: 0.5rem;
     --cc-spacing: 1rem;
     --cc-max-width: 70rem;
-    --cc-shadow: 0 -0.25rem 1.5rem rgb(0 0 0 / 0.18);
+    --cc-box-width: 26rem;
+    --cc-offset: 1rem;
+    --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.18);
     --cc-z-index: 2147483000;
+  }
+
+  :host([theme='dark']) {
+    --cc-background: #1b1e24;
+    --cc-text: #f1f3f5;
+    --cc-muted-text: #c3c8d1;
+    --cc-accent: #8ab4ff;
+    --cc-button-background: #f1f3f5;
+    --cc-button-text: #1b1e24;
+    --cc-button-hover-background: #cfd5de;
+    --cc-switch-off: #9aa3b2;
+    --cc-switch-on: #8ab4ff;
+    --cc-focus-ring: #8ab4ff;
+    --cc-border: #8d96a7;
+    --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.6);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --cc-background: #1b1e24;
+      --cc-text: #f1f3f5;
+      --cc-muted-text: #c3c8d1;
+      --cc-accent: #8ab4ff;
+      --cc-button-background: #f1f3f5;
+      --cc-button-text: #1b1e24;
+      --cc-button-hover-background: #cfd5de;
+      --cc-switch-off: #9aa3b2;
+      --cc-switch-on: #8ab4ff;
+      --cc-focus-ring: #8ab4ff;
+      --cc-border: #8d96a7;
+      --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.6);
+    }
   }
 
   [hidden] {
@@ -28,13 +67,15 @@ export const bannerStyles = css`
   }
 
   .banner,
-  dialog {
+  dialog,
+  .launcher {
     box-sizing: border-box;
     font-family: var(--cc-font-family);
     font-size: var(--cc-font-size);
     line-height: 1.5;
     color: var(--cc-text);
     background: var(--cc-background);
+    color-scheme: light dark;
   }
 
   .banner *,
@@ -42,38 +83,95 @@ export const bannerStyles = css`
     box-sizing: border-box;
   }
 
+  /* The first layer: fixed over the page (no layout shift), never taller than the viewport. */
   .banner {
     position: fixed;
-    inset-inline: 0;
-    inset-block-end: 0;
     z-index: var(--cc-z-index);
+    display: flex;
+    flex-direction: column;
     max-block-size: 100vh;
     max-block-size: 100dvh;
-    overflow: auto;
-    border-block-start: 1px solid var(--cc-border);
+    border: 0 solid var(--cc-border);
     box-shadow: var(--cc-shadow);
+    container-type: inline-size;
+  }
+
+  .banner.bottom,
+  .banner.top {
+    inset-inline: 0;
+  }
+
+  .banner.bottom {
+    inset-block-end: 0;
+    border-block-start-width: 1px;
+  }
+
+  .banner.top {
+    inset-block-start: 0;
+    border-block-end-width: 1px;
+  }
+
+  .banner.bottom-start,
+  .banner.bottom-end,
+  .banner.center {
+    inline-size: min(var(--cc-box-width), calc(100vw - 2 * var(--cc-offset)));
+    max-block-size: calc(100dvh - 2 * var(--cc-offset));
+    border-width: 1px;
+    border-radius: var(--cc-radius);
+  }
+
+  .banner.bottom-start,
+  .banner.bottom-end {
+    inset-block-end: var(--cc-offset);
+  }
+
+  .banner.bottom-start {
+    inset-inline-start: var(--cc-offset);
+  }
+
+  .banner.bottom-end {
+    inset-inline-end: var(--cc-offset);
+  }
+
+  /* A box in the middle, not a modal: the page around it stays usable. */
+  .banner.center {
+    inset: 0;
+    margin: auto;
+    block-size: fit-content;
+    inline-size: min(calc(var(--cc-box-width) * 1.4), calc(100vw - 2 * var(--cc-offset)));
   }
 
   .inner {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--cc-spacing) * 0.75);
+    min-block-size: 0;
+    inline-size: 100%;
     max-inline-size: var(--cc-max-width);
     margin-inline: auto;
     padding: var(--cc-spacing);
-    display: grid;
-    gap: calc(var(--cc-spacing) * 0.75);
   }
 
-  .banner,
-  dialog .inner {
-    container-type: inline-size;
+  /* The text scrolls inside the banner when it must; the heading and the buttons stay in view. */
+  .body {
+    display: grid;
+    gap: 0.5em;
+    min-block-size: 3em;
+    overflow: auto;
+    overscroll-behavior: contain;
   }
 
   /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
   .top {
     display: grid;
-    grid-template-columns: 1fr auto auto;
-    grid-template-areas: 'heading picker close';
+    grid-template-columns: auto 1fr auto auto;
+    grid-template-areas: 'logo heading picker close';
     align-items: center;
     gap: 0.5rem var(--cc-spacing);
+  }
+
+  .top slot[name='logo'] {
+    grid-area: logo;
   }
 
   .top h2 {
@@ -88,6 +186,10 @@ export const bannerStyles = css`
     grid-area: close;
   }
 
+  dialog .inner {
+    container-type: inline-size;
+  }
+
   @container (max-width: 30rem) {
     .inner {
       padding: calc(var(--cc-spacing) * 0.75);
@@ -95,10 +197,10 @@ export const bannerStyles = css`
     }
 
     .top {
-      grid-template-columns: 1fr auto;
+      grid-template-columns: auto 1fr auto;
       grid-template-areas:
-        'heading close'
-        'picker picker';
+        'logo heading close'
+        'picker picker picker';
     }
   }
 
@@ -158,6 +260,7 @@ export const bannerStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 8em), 1fr));
     gap: 0.5rem;
+    flex: none;
   }
 
   .button {
@@ -293,9 +396,9 @@ export const bannerStyles = css`
   }
 
   .gpc {
-    padding: 0.5em 0.75em;
+    padding-block: 0.5em;
+    padding-inline: 0.75em;
     border-inline-start: 4px solid var(--cc-accent);
-    background: color-mix(in srgb, var(--cc-accent) 8%, var(--cc-background));
   }
 
   .cookies {
@@ -311,7 +414,8 @@ export const bannerStyles = css`
 
   .cookies th,
   .cookies td {
-    padding: 0.25em 0.5em;
+    padding-block: 0.25em;
+    padding-inline: 0.5em;
     border-block-end: 1px solid var(--cc-border);
     text-align: start;
     vertical-align: top;
@@ -320,8 +424,8 @@ export const bannerStyles = css`
 
   .launcher {
     position: fixed;
-    inset-block-end: 1rem;
-    inset-inline-start: 1rem;
+    inset-block-end: var(--cc-offset);
+    inset-inline-start: var(--cc-offset);
     z-index: var(--cc-z-index);
     display: inline-grid;
     place-items: center;
@@ -355,6 +459,20 @@ export const bannerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
+  }
+
+  /* A short entrance, only for visitors who have not asked for reduced motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    .banner:not([hidden]) {
+      animation: cc-enter 180ms ease-out;
+    }
+
+    @keyframes cc-enter {
+      from {
+        opacity: 0;
+        translate: 0 0.75rem;
+      }
+    }
   }
 
   @media (forced-colors: active) {

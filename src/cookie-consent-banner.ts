@@ -32,6 +32,7 @@ import {
   type CookieSettings,
 } from './consent/store.js';
 import {
+  checkNecessary,
   cleanCookieTable,
   declarativeCookieTable,
   mergeCookieTables,
@@ -42,6 +43,7 @@ import { warn } from './consent/warn.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
+import { SpaceReserver } from './view/reserve-space.js';
 import { LANGUAGE_NAMES, SHIPPED_LANGUAGES, matchLanguage, resolveLanguage } from './i18n/languages.js';
 import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
 
@@ -56,6 +58,15 @@ const STORAGE_PROPERTIES = [
   'cookieDomain',
   'cookieExpires',
 ] as const;
+
+/** Where the banner can sit. */
+export type BannerPosition = 'bottom' | 'top' | 'bottom-start' | 'bottom-end' | 'center';
+const POSITIONS: readonly BannerPosition[] = ['bottom', 'top', 'bottom-start', 'bottom-end', 'center'];
+
+/** The banner's colour scheme. */
+export type BannerTheme = 'auto' | 'light' | 'dark';
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
 /** Google Consent Mode's default is pushed once per page, before any gated tag runs. */
 let consentModeDefaultPushed = false;
@@ -84,7 +95,11 @@ function deepActiveElement(): Element | null {
  * @event {CustomEvent<null>} consent-hide - When the banner is hidden.
  * @event {CustomEvent<ConsentLanguageChangeDetail>} consent-language-change - Whenever the banner's language switches (picker, `lang`, `<html lang>`); `detail` has `language` and `previous`.
  *
+ * @slot logo - Before the banner's heading: the site's logo or name.
+ * @slot extra - Between the notice and the buttons: more of the site's own content.
+ *
  * @csspart base - The first layer: the banner region.
+ * @csspart purposes - The first layer's list of purposes.
  * @csspart heading - The banner's heading.
  * @csspart language-picker - The language picker (a labelled select), in the banner and in preferences.
  * @csspart notice - The notice text.
@@ -130,6 +145,8 @@ function deepActiveElement(): Element | null {
  * @cssprop [--cc-max-width=70rem] - Widest line of the banner's content.
  * @cssprop [--cc-shadow=0 -0.25rem 1.5rem rgb(0 0 0 / 0.18)] - Shadow of banner and dialog.
  * @cssprop [--cc-z-index=2147483000] - Stacking order of the banner.
+ * @cssprop [--cc-box-width=26rem] - Width of the corner boxes and the centred dialog.
+ * @cssprop [--cc-offset=1rem] - Distance of the corner boxes and the launcher from the viewport's edges.
  */
 export class CookieConsentBanner extends LitElement {
   static override styles = css`
@@ -209,6 +226,21 @@ export class CookieConsentBanner extends LitElement {
    */
   @property({ attribute: false }) cookies: CookieTable = {};
 
+  /**
+   * Where the banner sits: `bottom` (a full-width bar, default), `top`, `bottom-start` and `bottom-end` (a box in
+   * a corner, following the text direction), or `center` (a box in the middle that still leaves the page usable).
+   */
+  @property({ reflect: true }) position: BannerPosition = 'bottom';
+
+  /** `auto` (default: follows the visitor's colour scheme, live), `light` or `dark`; anything else is `auto`. */
+  @property() theme: BannerTheme = 'auto';
+
+  /** The level of the banner's and the dialog's headings, 2–6 (default 2), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Do not reserve room at the page's end for a bottom banner (by default focus never hides behind it). */
+  @property({ type: Boolean, attribute: 'no-scroll-padding' }) noScrollPadding = false;
+
   /** Whether the banner (first layer) shows. Reflected, so page CSS can see it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -244,6 +276,9 @@ export class CookieConsentBanner extends LitElement {
   private _preparing: string | undefined;
   private _observer: MutationObserver | undefined;
   private _gate: Gate | undefined;
+  private readonly _space = new SpaceReserver();
+  /** Focus was in the banner when it closed: put it somewhere stable, never on <body>. */
+  private _refocus = false;
   private readonly _onDocumentClick = (event: MouseEvent): void => {
     const opener = event
       .composedPath()
@@ -309,6 +344,7 @@ export class CookieConsentBanner extends LitElement {
     document.removeEventListener('click', this._onDocumentClick);
     this._gate?.stop();
     this._gate = undefined;
+    this._space.release();
   }
 
   /** Shows the banner (the first layer). */
@@ -409,7 +445,10 @@ export class CookieConsentBanner extends LitElement {
     if (!this._textsDirty) return;
     this._textsDirty = false;
     this._cleanTexts = mergeTexts(declarativeTexts(this), cleanTexts(this.texts));
-    this._cleanCookies = mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies));
+    this._cleanCookies = checkNecessary(
+      mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)),
+      this._offered(),
+    );
     this._view?.applyTexts(this._cleanTexts);
   }
 
@@ -505,6 +544,7 @@ export class CookieConsentBanner extends LitElement {
       warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
     }
     this._consent = consent;
+    this._refocus = deepActiveElement()?.getRootNode() === this.renderRoot;
     this._preferencesOpen = false;
     this.open = false;
     this._status = 'saved';
@@ -649,7 +689,10 @@ export class CookieConsentBanner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('texts') || changed.has('cookies')) this._textsDirty = true;
+    if (changed.has('texts') || changed.has('cookies') || changed.has('categories')) this._textsDirty = true;
+    if (changed.has('theme') && !['auto', 'light', 'dark'].includes(this.theme)) {
+      warn(`theme: "${String(this.theme).slice(0, 20)}" is not auto, light or dark; "auto" is used.`);
+    }
     this._refreshTexts();
     if (this.hasUpdated && STORAGE_PROPERTIES.some((name) => changed.has(name))) this._reread();
     const wanted = this._wanted();
@@ -665,6 +708,8 @@ export class CookieConsentBanner extends LitElement {
     const view = this._view;
     if (!view) return nothing;
     return view.render({
+      position: this._position(),
+      headingLevel: this._headingLevel(),
       language: this._language,
       languages: this._available().map((code) => ({ code, name: this._languageName(code) })),
       open: this.open,
@@ -681,6 +726,35 @@ export class CookieConsentBanner extends LitElement {
     });
   }
 
+  private _position(): BannerPosition {
+    if (POSITIONS.includes(this.position)) return this.position;
+    warn(`position: "${String(this.position).slice(0, 20)}" is not one of ${POSITIONS.join(', ')}; "bottom" is used.`);
+    return 'bottom';
+  }
+
+  private _headingLevel(): number {
+    const level = Number(this.headingLevel);
+    if (Number.isInteger(level) && level >= 2 && level <= 6) return level;
+    warn(`heading-level: "${String(this.headingLevel).slice(0, 10)}" is not 2–6; 2 is used.`);
+    return 2;
+  }
+
+  /** After a choice made with focus in the banner: the launcher, else the page's next focusable element. */
+  private _focusAfterChoice(): void {
+    const launcher = this.renderRoot.querySelector<HTMLElement>('[part="launcher"]:not([hidden])');
+    if (launcher) {
+      launcher.focus();
+      return;
+    }
+    const next = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+      (element) =>
+        this.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        !this.contains(element) &&
+        element.checkVisibility(),
+    );
+    next?.focus();
+  }
+
   private _languageName(code: string): string {
     const own = this._cleanTexts[code]?.['language'];
     const name = typeof own === 'object' ? own['name'] : undefined;
@@ -693,6 +767,13 @@ export class CookieConsentBanner extends LitElement {
       this._visible = visible;
       this.dispatchEvent(consentEvent(visible ? 'consent-show' : 'consent-hide', null));
     }
+    const base = this.renderRoot.querySelector('[part="base"]');
+    const position = this._position();
+    if (visible && base && !this.noScrollPadding && position !== 'center') {
+      this._space.reserve(base, position === 'top' ? 'start' : 'end');
+    } else {
+      this._space.release();
+    }
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog) return;
     if (this._preferencesOpen && !dialog.open) {
@@ -704,7 +785,14 @@ export class CookieConsentBanner extends LitElement {
     if (!this._preferencesOpen && this._opener) {
       const opener = this._opener as HTMLElement;
       this._opener = null;
-      if (opener.isConnected && !opener.closest('[hidden]')) opener.focus();
+      if (opener.isConnected && opener.checkVisibility()) {
+        opener.focus();
+        this._refocus = false;
+      }
+    }
+    if (this._refocus && !this._preferencesOpen) {
+      this._refocus = false;
+      this._focusAfterChoice();
     }
   }
 }

@@ -1,4 +1,4 @@
-import { warn } from './warn.js';
+import { fail, warn } from './warn.js';
 
 /** One cookie (or, with a trailing `*`, a family of cookies) the site sets for a category. */
 export interface CookieEntry {
@@ -12,6 +12,10 @@ export interface CookieEntry {
   readonly duration?: string;
   /** Where its data goes, e.g. "ABD" (for transfers abroad). */
   readonly country?: string;
+  /** For `necessary` cookies: the exemption it falls under, `A` (only transmits a communication) or `B` (strictly necessary for a service the visitor asked for). */
+  readonly criterion?: 'A' | 'B';
+  /** For `necessary` cookies: why the site cannot work without it. */
+  readonly justification?: string;
 }
 
 /** The site's cookies per category id. */
@@ -19,7 +23,7 @@ export type CookieTable = Record<string, readonly CookieEntry[]>;
 
 const NAME = /^[!#$%&'+\-.^_`|~0-9A-Za-z]{1,128}\*?$/;
 const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
-const FIELDS = ['provider', 'purpose', 'duration', 'country'] as const;
+const FIELDS = ['provider', 'purpose', 'duration', 'country', 'justification'] as const;
 const MAX_ENTRIES = 200;
 const MAX_TEXT = 300;
 
@@ -36,6 +40,13 @@ function entry(value: unknown): CookieEntry | undefined {
   for (const field of FIELDS) {
     const text = record[field];
     if (typeof text === 'string' && text.trim() !== '') out[field] = text.slice(0, MAX_TEXT);
+  }
+  if (record['criterion'] === 'A' || record['criterion'] === 'B') out['criterion'] = record['criterion'];
+  if ('basis' in record && record['basis'] !== 'consent') {
+    fail(
+      'CEREZ_NO_LEGITIMATE_INTEREST',
+      `cookie "${name}": a cookie is placed on consent (or, if necessary, exempt), never on "${String(record['basis']).slice(0, 40)}"; it is treated as needing consent.`,
+    );
   }
   return out as unknown as CookieEntry;
 }
@@ -91,4 +102,47 @@ export function declarativeCookieTable(host: Element): CookieTable {
     }
   }
   return table;
+}
+
+/** Cookies of analytics and advertising tools, never "strictly necessary", and the category they belong to. */
+const KNOWN_TRACKERS: readonly [RegExp, string][] = [
+  [/^(_ga|_ga_.*|_gid|_gat.*|__utm.*|_hjid|_hjSession.*|_clck|_clsk|_pk_.*|mp_.*|ajs_.*)$/, 'analytics'],
+  [
+    /^(_gcl_.*|_fbp|_fbc|IDE|test_cookie|_ttp|_uetsid|_uetvid|NID|fr|_pin_unauth|li_sugr|bcookie|_rdt_uuid)$/,
+    'marketing',
+  ],
+];
+
+function trackerCategory(name: string): string | undefined {
+  const plain = name.replace(/\*$/, '');
+  return KNOWN_TRACKERS.find(([pattern]) => pattern.test(plain) || pattern.test(name))?.[1];
+}
+
+/**
+ * Checks the `necessary` list: each cookie there must name its exemption (criterion `A` or `B`) and a
+ * justification, and known analytics or advertising cookies are never necessary: they are reported as an
+ * error and moved to the category they belong to (if offered), where they need consent like the rest.
+ */
+export function checkNecessary(table: CookieTable, offered: readonly string[]): CookieTable {
+  const necessary = table['necessary'];
+  if (!necessary) return table;
+  const kept: CookieEntry[] = [];
+  const out: Record<string, CookieEntry[]> = { ...table, necessary: kept } as Record<string, CookieEntry[]>;
+  for (const entry of necessary) {
+    const category = trackerCategory(entry.name);
+    if (category) {
+      const target = offered.includes(category) ? category : offered.find((id) => id !== 'necessary');
+      fail(
+        'CEREZ_TRACKER_AS_NECESSARY',
+        `"${entry.name}" is an analytics or advertising cookie, not strictly necessary; it is listed under ${target ?? 'no category'} and needs consent.`,
+      );
+      if (target) out[target] = [...(out[target] ?? []), entry];
+      continue;
+    }
+    if (!entry.criterion || !entry.justification) {
+      warn(`cookies: the necessary cookie "${entry.name}" needs a criterion ("A" or "B") and a justification.`);
+    }
+    kept.push(entry);
+  }
+  return out;
 }

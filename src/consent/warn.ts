@@ -10,3 +10,14 @@ export function warn(message: string): void {
   said.add(message);
   console.warn(`${PREFIX} ${message}`);
 }
+
+/**
+ * Reports a configuration that would make the banner unlawful (a tracker listed as necessary, say),
+ * once per distinct message. The banner still works, with the safe reading of the configuration.
+ */
+export function fail(code: string, message: string): void {
+  const text = `${PREFIX} ${code}: ${message}`;
+  if (said.has(text)) return;
+  said.add(text);
+  console.error(text);
+}

@@ -31,6 +31,8 @@ export interface LanguageOption {
 
 /** Everything the templates show. */
 export interface ViewModel {
+  position: string;
+  headingLevel: number;
   language: string;
   /** What the language picker offers; no picker when there is only one. */
   languages: readonly LanguageOption[];
@@ -106,6 +108,24 @@ const closeIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
   <path d="M5 5l14 14M19 5L5 19" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" fill="none" />
 </svg>`;
 
+/** `aria-level` only when the site asked for another level than the `h2` itself says. */
+function level(m: ViewModel): string | typeof nothing {
+  return m.headingLevel === 2 ? nothing : String(m.headingLevel);
+}
+
+/** The first layer's short list of purposes: the optional categories' names. */
+function purposes(m: ViewModel, t: ReturnType<typeof translator>): TemplateResult | typeof nothing {
+  const names = m.offered.filter((id) => id !== NECESSARY).map((id) => t(`categories.${id}.name`));
+  if (names.length === 0) return nothing;
+  let list = names.join(', ');
+  try {
+    list = new Intl.ListFormat(m.language, { type: 'conjunction' }).format(names);
+  } catch {
+    // A site-added language Intl does not know: the plain list is fine.
+  }
+  return html`<p part="purposes">${t('banner.purposes')} ${list}.</p>`;
+}
+
 function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): TemplateResult | typeof nothing {
   if (m.languages.length < 2) return nothing;
   const id = `cc-language-${where}`;
@@ -132,7 +152,7 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
   };
   return html`<section
     part="base"
-    class="banner"
+    class="banner ${m.position}"
     role="region"
     aria-labelledby="cc-heading"
     lang=${m.language}
@@ -142,24 +162,31 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
   >
     <div class="inner">
       <div class="top">
-        <h2 id="cc-heading" part="heading">${t('banner.heading')}</h2>
+        <slot name="logo"></slot>
+        <h2 id="cc-heading" part="heading" aria-level=${level(m)}>${t('banner.heading')}</h2>
         ${picker(m, t, 'banner')}
         <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
           ${closeIcon}
         </button>
       </div>
-      <div part="notice" class="notice">
-        <p>${t('banner.notice1')}</p>
-        <details part="more">
-          <summary>${t('banner.more')}</summary>
-          <p>${t('banner.notice2')}</p>
-          <p>${t('banner.notice3')}</p>
-          <p>${t('banner.notice4')}</p>
-        </details>
-        <p>${t('banner.withdraw')}</p>
-        ${m.policyUrl ? html`<p><a part="policy-link" href=${m.policyUrl}>${t('banner.policyLink')}</a></p>` : nothing}
+      <div class="body">
+        <div part="notice" class="notice">
+          <p>${t('banner.notice1')}</p>
+          <details part="more">
+            <summary>${t('banner.more')}</summary>
+            <p>${t('banner.notice2')}</p>
+            <p>${t('banner.notice3')}</p>
+            <p>${t('banner.notice4')}</p>
+          </details>
+        </div>
+        ${purposes(m, t)}
+        <p>
+          ${t('banner.withdraw')}
+          ${m.policyUrl ? html`<a part="policy-link" href=${m.policyUrl}>${t('banner.policyLink')}</a>` : nothing}
+        </p>
+        <slot name="extra"></slot>
+        ${gpcNotice(m, t)}
       </div>
-      ${gpcNotice(m, t)}
       <div part="actions" class="actions">
         <button part="reject-button" class="button" type="button" @click=${() => a.rejectAll('banner')}>
           ${t('banner.rejectAll')}
@@ -213,7 +240,9 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
   >
     <div class="inner">
       <div class="top">
-        <h2 id="cc-preferences-heading" part="preferences-heading" tabindex="-1">${t('preferences.heading')}</h2>
+        <h2 id="cc-preferences-heading" part="preferences-heading" tabindex="-1" aria-level=${level(m)}>
+          ${t('preferences.heading')}
+        </h2>
         ${picker(m, t, 'preferences')}
         <button
           part="preferences-close-button"
