@@ -1,11 +1,13 @@
 // Builds dist/: the one-file module for plain pages, the npm entry points, and their type declarations.
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so a server reading dist/ never sees it half written.
+const out = 'dist.next';
+await rm(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 
 const shared = {
   root,
@@ -27,7 +29,7 @@ await build({
   ...shared,
   build: {
     ...shared.build,
-    outDir: 'dist',
+    outDir: out,
     rollupOptions: {
       input: { 'cookie-consent-banner': 'src/define.ts' },
       preserveEntrySignatures: 'allow-extension',
@@ -42,7 +44,7 @@ await build({
   build: {
     ...shared.build,
     minify: false,
-    outDir: 'dist/npm',
+    outDir: `${out}/npm`,
     lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
     rollupOptions: {
       external: [/^lit($|\/)/, /^@lit\//, /^i18next($|\/)/, /^js-cookie($|\/)/],
