@@ -26,8 +26,10 @@ import { receiptUrl, sendReceipt } from './consent/receipt.js';
 import {
   cookieSettings,
   readCookie,
+  readCookieValues,
   removeCookie,
   removeCookies,
+  settleCookie,
   writeCookie,
   type CookieSettings,
 } from './consent/store.js';
@@ -67,6 +69,13 @@ const POSITIONS: readonly BannerPosition[] = ['bottom', 'top', 'bottom-start', '
 export type BannerTheme = 'auto' | 'light' | 'dark';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The connected banners, in order of connection. The first owns the page: it shows the banner, gates
+ * tags, talks to Google's tags and writes the cookie. Later ones defer to it: they show nothing, mirror
+ * its choice and events, and pass their method calls on to it. When the owner leaves, the next one takes over.
+ */
+const connected: CookieConsentBanner[] = [];
 
 /** Google Consent Mode's default is pushed once per page, before any gated tag runs. */
 let consentModeDefaultPushed = false;
@@ -288,10 +297,20 @@ export class CookieConsentBanner extends LitElement {
     this.showPreferences();
   };
   private readonly _onLanguageChange = (): void => this.requestUpdate();
+  /** Another tab may have stored a choice: look again when this tab is shown. */
+  private readonly _onVisible = (): void => {
+    if (document.visibilityState === 'visible') this._reread('sync');
+  };
 
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
   get consent(): Consent | null {
-    return this._consent;
+    const owner = this._owner();
+    return owner && owner !== this ? owner._consent : this._consent;
+  }
+
+  /** The banner that owns the page (the first connected), or `null` when this one is not connected. */
+  private _owner(): CookieConsentBanner | null {
+    return connected[0] ?? null;
   }
 
   static override get observedAttributes(): string[] {
@@ -308,6 +327,30 @@ export class CookieConsentBanner extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    connected.push(this);
+    const owner = this._owner();
+    if (owner !== this && owner) {
+      warn('a second <cookie-consent-banner> on the page defers to the first: it shows nothing and mirrors its choice.');
+      this._consent = owner._consent;
+      this.open = false;
+      this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
+      return;
+    }
+    this._start(true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const wasOwner = this._owner() === this;
+    connected.splice(connected.indexOf(this), 1);
+    if (!wasOwner) return;
+    this._stop();
+    const next = this._owner();
+    if (next) next._start(false);
+  }
+
+  /** Takes charge of the page: reads the choice, watches the page, runs gated tags, shows the banner if needed. */
+  private _start(ready: boolean): void {
     this._refreshTexts();
     const stored = this._readStored();
     this._consent = stored.consent;
@@ -323,6 +366,8 @@ export class CookieConsentBanner extends LitElement {
     this._observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this._observer.observe(this, { childList: true, subtree: true, characterData: true });
     addEventListener('languagechange', this._onLanguageChange);
+    addEventListener('pageshow', this._onVisible);
+    document.addEventListener('visibilitychange', this._onVisible);
     document.addEventListener('click', this._onDocumentClick);
     this._honourGpcOnStoredChoice();
     if (this.consentMode && !consentModeDefaultPushed) {
@@ -331,29 +376,36 @@ export class CookieConsentBanner extends LitElement {
     }
     this._gate = new Gate(document, () => this.nonce ?? '');
     this._gate.start((category) => this.hasConsent(category));
-    this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
+    if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;
     else if (this.launcher) this._whenIdle(() => void this._prepare(this._language));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  private _stop(): void {
     this._observer?.disconnect();
     this._observer = undefined;
     removeEventListener('languagechange', this._onLanguageChange);
+    removeEventListener('pageshow', this._onVisible);
+    document.removeEventListener('visibilitychange', this._onVisible);
     document.removeEventListener('click', this._onDocumentClick);
     this._gate?.stop();
     this._gate = undefined;
     this._space.release();
+    this.open = false;
+    this._preferencesOpen = false;
   }
 
   /** Shows the banner (the first layer). */
   show(): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.show();
     this.open = true;
   }
 
   /** Opens the preferences dialog, showing the stored choice; focus returns to the opener when it closes. */
   showPreferences(): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.showPreferences();
     this._opener = deepActiveElement();
     this._draft = { ...(this._consent?.categories ?? {}) };
     this._preferencesOpen = true;
@@ -361,6 +413,8 @@ export class CookieConsentBanner extends LitElement {
 
   /** Hides the banner and the preferences without storing anything. */
   hide(): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.hide();
     this.open = false;
     this._preferencesOpen = false;
   }
@@ -370,11 +424,15 @@ export class CookieConsentBanner extends LitElement {
    * sale or sharing stay as they were (off unless the visitor switched them on in preferences).
    */
   acceptAll(): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.acceptAll();
     this._choose('accept-all', 'api', this._acceptAllowed());
   }
 
   /** Refuses every optional category and stores the choice. */
   rejectAll(): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.rejectAll();
     this._choose('reject-all', 'api', () => false);
   }
 
@@ -383,6 +441,8 @@ export class CookieConsentBanner extends LitElement {
    * Offered categories left out are stored as refused; unknown ids are ignored with a warning.
    */
   setConsent(categories: Readonly<Record<string, boolean>> | readonly string[]): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.setConsent(categories);
     const offered = this._offered();
     const allowed = new Set<string>();
     let list: readonly string[] = [];
@@ -404,11 +464,13 @@ export class CookieConsentBanner extends LitElement {
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
   hasConsent(category: string): boolean {
     if (category === NECESSARY) return true;
-    return this._consent?.categories[category] === true;
+    return this.consent?.categories[category] === true;
   }
 
   /** Forgets the stored choice (removes the cookie) and shows the banner again. */
   reset(): void {
+    const owner = this._owner();
+    if (owner && owner !== this) return owner.reset();
     const previous = this._consent;
     removeCookie(this._cookie());
     this._consent = null;
@@ -486,16 +548,18 @@ export class CookieConsentBanner extends LitElement {
    * The site changed what a valid choice is (revision, categories, cookie settings): read the cookie
    * again; if the choice in effect changed, tell the page, and ask the visitor where needed.
    */
-  private _reread(): void {
+  private _reread(source: ConsentSource): void {
+    if (this._owner() !== this) return;
     const previous = this._consent;
     const stored = this._readStored();
     const consent = stored.consent;
     const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
     if (!same) {
       this._consent = consent;
-      this._afterChange(previous, consent, 'api');
+      this._afterChange(previous, consent, source);
     }
     if (consent === null || !stored.complete) this.open = true;
+    else if (source === 'sync' && !same) this.open = false;
   }
 
   private _setLanguage(language: string): void {
@@ -519,14 +583,33 @@ export class CookieConsentBanner extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * The stored choice. When several cookies of the name coexist (on other paths or domains, after a
+   * change of `cookie-domain`, say), the newest valid one wins and the others are removed, so the banner
+   * never loops between them.
+   */
   private _readStored(): DecodeResult {
     const settings = this._cookie();
-    return decodeConsent(readCookie(settings.name), {
+    const expectation = {
       revision: this._revision(),
       offered: this._offered(),
       maxAgeDays: settings.expires,
       now: Date.now(),
-    });
+    };
+    const values = readCookieValues(settings.name);
+    if (values.length <= 1) return decodeConsent(readCookie(settings.name), expectation);
+    let best: DecodeResult = { consent: null, reason: 'duplicates' };
+    let bestValue: string | undefined;
+    for (const value of values) {
+      const result = decodeConsent(value, expectation);
+      if (result.consent && (!best.consent || result.consent.timestamp > best.consent.timestamp)) {
+        best = result;
+        bestValue = value;
+      }
+    }
+    warn(`${values.length} cookies named "${settings.name}" on different paths or domains; the newest valid choice is kept, the rest removed.`);
+    settleCookie(settings, bestValue, location);
+    return best;
   }
 
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
@@ -540,7 +623,10 @@ export class CookieConsentBanner extends LitElement {
       gpc: this._gpc(),
       now: Date.now(),
     });
-    if (!writeCookie(this._cookie(), encodeConsent(consent, this._picked))) {
+    const settings = this._cookie();
+    const value = encodeConsent(consent, this._picked);
+    if (readCookieValues(settings.name).length > 1) settleCookie(settings, value, location);
+    if (!writeCookie(settings, value)) {
       warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
     }
     this._consent = consent;
@@ -571,7 +657,12 @@ export class CookieConsentBanner extends LitElement {
       withdrawn.flatMap((id) => (table[id] ?? []).map((entry) => entry.name)),
       location,
     );
-    this.dispatchEvent(consentEvent('consent-change', { consent, previous, changed, withdrawn, source }));
+    const detail = { consent, previous, changed, withdrawn, source };
+    this.dispatchEvent(consentEvent('consent-change', detail));
+    for (const follower of connected.slice(1)) {
+      follower._consent = consent;
+      follower.dispatchEvent(consentEvent('consent-change', detail));
+    }
     if (withdrawn.length > 0 && this.reloadOnWithdraw) location.reload();
   }
 
@@ -694,7 +785,7 @@ export class CookieConsentBanner extends LitElement {
       warn(`theme: "${String(this.theme).slice(0, 20)}" is not auto, light or dark; "auto" is used.`);
     }
     this._refreshTexts();
-    if (this.hasUpdated && STORAGE_PROPERTIES.some((name) => changed.has(name))) this._reread();
+    if (this.hasUpdated && STORAGE_PROPERTIES.some((name) => changed.has(name))) this._reread('api');
     const wanted = this._wanted();
     // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
     if (this.open || this._preferencesOpen || this._view) {

@@ -1,7 +1,7 @@
 import type { Consent } from './consent/record.js';
 
 /** What caused a change of the stored choice. */
-export type ConsentSource = 'banner' | 'preferences' | 'api';
+export type ConsentSource = 'banner' | 'preferences' | 'api' | 'sync';
 
 /** `consent-ready`: fired once per connection, when the stored choice is known. */
 export interface ConsentReadyDetail {
@@ -19,7 +19,10 @@ export interface ConsentChangeDetail {
   readonly changed: readonly string[];
   /** The category ids that were allowed and no longer are (their listed cookies have been deleted). */
   readonly withdrawn: readonly string[];
-  /** What caused the change. */
+  /**
+   * What caused the change: `banner` or `preferences` (the visitor), `api` (the page's script or
+   * attributes), `sync` (a choice made in another tab, seen when this one became visible).
+   */
   readonly source: ConsentSource;
 }
 

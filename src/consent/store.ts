@@ -138,6 +138,19 @@ export function matchesCookie(name: string, pattern: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
+/** Every (domain, path) where a page of this site could have set a cookie: host-only or a parent domain; `/` or a folder of the path. */
+function scopes(location: { hostname: string; pathname: string }, extraPath?: string): { domain?: string; path: string }[] {
+  const labels = location.hostname.split('.');
+  const isAddress = /^[\d.]+$/.test(location.hostname) || location.hostname.includes(':');
+  const domains: (string | undefined)[] = [undefined];
+  if (!isAddress) for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
+  const paths = new Set(['/']);
+  const folders = location.pathname.split('/').filter(Boolean);
+  for (let i = 1; i <= folders.length; i++) paths.add(`/${folders.slice(0, i).join('/')}`);
+  if (extraPath) paths.add(extraPath);
+  return domains.flatMap((domain) => [...paths].map((path) => ({ domain, path })));
+}
+
 /**
  * Deletes the first-party cookies whose names match the patterns, wherever a page of this site could
  * have set them: host-only or on any parent domain, on `/` or any folder of the current path.
@@ -147,17 +160,40 @@ export function removeCookies(patterns: readonly string[], location: { hostname:
   if (patterns.length === 0) return [];
   const all: Record<string, string> = Cookies.get();
   const names = Object.keys(all).filter((name) => patterns.some((pattern) => matchesCookie(name, pattern)));
-  if (names.length === 0) return [];
-  const labels = location.hostname.split('.');
-  const domains: (string | undefined)[] = [undefined];
-  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
-  const paths = ['/'];
-  const folders = location.pathname.split('/').filter(Boolean);
-  for (let i = 1; i <= folders.length; i++) paths.push(`/${folders.slice(0, i).join('/')}`);
   for (const name of names) {
-    for (const domain of domains) {
-      for (const path of paths) Cookies.remove(name, { path, domain });
-    }
+    for (const scope of scopes(location)) Cookies.remove(name, scope);
   }
   return names;
+}
+
+/**
+ * Every value the browser holds for a cookie name, in the browser's order. Cookies of one name can
+ * coexist on different paths or domains (a changed `cookie-domain`, say), and js-cookie returns only the
+ * first; this reads `document.cookie` to see them all. It never writes: writing stays with js-cookie.
+ */
+export function readCookieValues(name: string): string[] {
+  const values: string[] = [];
+  for (const part of document.cookie ? document.cookie.split('; ') : []) {
+    const at = part.indexOf('=');
+    if (at < 0 || part.slice(0, at) !== name) continue;
+    try {
+      values.push(decodeURIComponent(part.slice(at + 1)));
+    } catch {
+      values.push('');
+    }
+  }
+  return values;
+}
+
+/**
+ * Leaves exactly one consent cookie: removes copies of the name at every other scope the site could have
+ * used, then writes `value` at the configured scope (or, with no value, removes that one too).
+ */
+export function settleCookie(settings: CookieSettings, value: string | undefined, location: { hostname: string; pathname: string }): void {
+  for (const scope of scopes(location, settings.path)) {
+    if (scope.domain === settings.domain && scope.path === settings.path) continue;
+    Cookies.remove(settings.name, scope);
+  }
+  if (value === undefined) removeCookie(settings);
+  else writeCookie(settings, value);
 }
