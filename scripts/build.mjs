@@ -55,9 +55,11 @@ await build({
 
 execFileSync(
   process.execPath,
-  [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.build.json'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
+  [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.build.json', '--outDir', `${out}/types`],
+  { cwd: root, stdio: 'inherit' },
 );
+
+await rm(new URL('../dist.old', import.meta.url), { recursive: true, force: true });
+await rename(new URL('../dist', import.meta.url), new URL('../dist.old', import.meta.url)).catch(() => {});
+await rename(new URL(`../${out}`, import.meta.url), new URL('../dist', import.meta.url));
+await rm(new URL('../dist.old', import.meta.url), { recursive: true, force: true });
