@@ -16,6 +16,8 @@ export interface PageOptions {
   path?: string;
   /** Leave the element out (the test adds it). */
   noElement?: boolean;
+  /** Response headers of the page (a Content-Security-Policy, say). */
+  headers?: Record<string, string>;
 }
 
 /** A plain HTML page that loads only dist/cookie-consent-banner.js, the way a site owner would. */
@@ -32,7 +34,9 @@ export function pageHtml(options: PageOptions = {}): string {
 export async function mount(page: Page, options: PageOptions = {}): Promise<void> {
   const path = options.path ?? '/test/page.html';
   const body = pageHtml(options);
-  await page.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body, headers: options.headers ?? {} }),
+  );
   await page.goto(path);
 }
 

@@ -1,0 +1,377 @@
+import type { Page } from '@playwright/test';
+import tr from '../../locales/tr.json' with { type: 'json' };
+import de from '../../locales/de.json' with { type: 'json' };
+import { test, expect, mount, mountOn, recordEvents, events, consentCookie } from './fixtures.js';
+
+const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Records CSP violations from before the page's first script. */
+async function recordViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: unknown[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push({ directive: e.violatedDirective, uri: e.blockedURI, sample: e.sample }),
+    );
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp);
+const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
+
+/** Show, preferences, a language switch (a lazy chunk), save, then withdraw through preferences. */
+async function fullVisit(page: Page): Promise<void> {
+  const region = page.getByRole('region', { name: tr.banner.heading });
+  await expect(region).toBeVisible();
+  expect(
+    await region.getByRole('button', { name: tr.banner.rejectAll }).evaluate((b) => getComputedStyle(b).paddingTop),
+  ).not.toBe('0px');
+  await region.getByRole('button', { name: tr.banner.preferences }).click();
+  const dialog = page.getByRole('dialog', { name: tr.preferences.heading });
+  await dialog.getByRole('combobox', { name: tr.language.label }).selectOption('de');
+  const german = page.getByRole('dialog', { name: de.preferences.heading });
+  await expect(german).toBeVisible();
+  await german.getByRole('switch', { name: de.categories.analytics.name }).check();
+  await german.getByRole('button', { name: de.preferences.save }).click();
+  await expect(german).toBeHidden();
+  await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
+  await german.getByRole('button', { name: de.banner.rejectAll }).click();
+  await expect(german).toBeHidden();
+}
+
+test.describe('strict Content-Security-Policy', () => {
+  test('S-1: a full visit under a strict CSP, no unsafe-inline or unsafe-eval, has no violation', async ({ page }) => {
+    await recordViolations(page);
+    await mount(page, {
+      headers: { 'content-security-policy': STRICT },
+      attrs: 'consent-mode policy-url="/cerez-politikasi"',
+      after:
+        '<script type="text/plain" data-consent-category="analytics" src="/tests/fixtures/gated-external.js"></script>',
+    });
+    await fullVisit(page);
+    expect(await runs(page)).toEqual(['external']);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('S-2: gated inline scripts run with their own nonce or the element’s', async ({ page }) => {
+    await recordViolations(page);
+    await mount(page, {
+      headers: {
+        'content-security-policy': `${STRICT.replace("script-src 'self'", "script-src 'self' 'nonce-T3st'")}`,
+      },
+      attrs: 'nonce="T3st"',
+      after: `<script type="text/plain" data-consent-category="analytics" nonce="T3st">(window.__runs ??= []).push('own');</script>
+        <script type="text/plain" data-consent-category="analytics">(window.__runs ??= []).push('element');</script>`,
+    });
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    await expect.poll(() => runs(page)).toEqual(['own', 'element']);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('S-3: a full visit under Trusted Types, with only lit-html’s policy, has no violation', async ({ page }) => {
+    await recordViolations(page);
+    await mount(page, {
+      headers: {
+        'content-security-policy': `${STRICT}; require-trusted-types-for 'script'; trusted-types lit-html`,
+      },
+      attrs: 'consent-mode',
+      after:
+        '<script type="text/plain" data-consent-category="analytics" src="/tests/fixtures/gated-external.js"></script>',
+    });
+    await fullVisit(page);
+    expect(await runs(page)).toEqual(['external']);
+    expect(await violations(page)).toEqual([]);
+  });
+});
+
+test.describe('hostile attributes never throw and never execute', () => {
+  for (const payload of [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' \u0001javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'blob:https://x/1',
+  ]) {
+    test(`S-4: policy-url ${JSON.stringify(payload)} is dropped with a warning`, async ({ page, warnings }) => {
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await mount(page, { noElement: true });
+      await page.evaluate((value) => {
+        const el = document.createElement('cookie-consent-banner');
+        el.setAttribute('policy-url', value);
+        document.body.append(el);
+      }, payload);
+      const region = page.getByRole('region', { name: tr.banner.heading });
+      await expect(region).toBeVisible();
+      await expect(region.getByRole('link')).toHaveCount(0);
+      expect(warnings.some((w) => w.includes('policy-url'))).toBe(true);
+      expect(dialogs).toBe(0);
+    });
+  }
+
+  test('S-7, S-9, S-10: categories, cookie names, domains and lifetimes from a hostile page', async ({
+    page,
+    warnings,
+  }) => {
+    const many = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(' ');
+    await mount(page, {
+      noElement: true,
+      after: `<cookie-consent-banner categories="analytics analytics &lt;img src=x onerror=alert(1)&gt; ANALYTICS marketing"
+        cookie-name="cc; Domain=evil.test" cookie-domain="evil.test" cookie-expires="1e9"></cookie-consent-banner>`,
+    });
+    const region = page.getByRole('region', { name: tr.banner.heading });
+    await region.getByRole('button', { name: tr.banner.acceptAll }).click();
+    const cookie = await consentCookie(page);
+    expect(cookie).toMatchObject({
+      domain: 'localhost',
+      record: { cats: { necessary: 1, analytics: 1, marketing: 1 } },
+    });
+    expect(Object.keys(cookie!.record['cats'] as object)).toHaveLength(3);
+    expect(cookie!.value).toMatch(/^[A-Za-z0-9_\-%.:{}]+$/);
+    for (const name of ['categories', 'cookie-name', 'cookie-domain', 'cookie-expires']) {
+      expect(
+        warnings.some((w) => w.includes(name)),
+        name,
+      ).toBe(true);
+    }
+    // Ten thousand ids: capped with a warning, no hang, the cookie stays small.
+    await page.evaluate(
+      (value) => document.querySelector('cookie-consent-banner')!.setAttribute('categories', value),
+      many,
+    );
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
+    const big = await consentCookie(page);
+    expect(`${big!.name}=${big!.value}`.length).toBeLessThan(600);
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+  });
+
+  test('S-7: hostile texts and cookie tables pollute nothing', async ({ page }) => {
+    await mount(page, {
+      noElement: true,
+      after: `<cookie-consent-banner>
+        <script type="application/json">{"__proto__":{"polluted":1},"tr":{"constructor":{"prototype":{"polluted":1}},"banner":{"heading":"<b>Çerezler</b>"}}}</script>
+        <script type="application/json" data-cookies>{"__proto__":[{"name":"x"}],"analytics":[{"name":"_ga","__proto__":{"polluted":1}}]}</script>
+        <script type="application/json">{bad json</script>
+      </cookie-consent-banner>`,
+    });
+    await expect(page.getByRole('region', { name: '<b>Çerezler</b>' })).toBeVisible();
+    expect(await page.evaluate(() => [{} as { polluted?: number }].map((o) => o.polluted))).toEqual([undefined]);
+    expect(
+      await page.evaluate(
+        () => document.querySelector('cookie-consent-banner')!.shadowRoot!.querySelectorAll('b').length,
+      ),
+    ).toBe(0);
+  });
+});
+
+test.describe('hostile cookies', () => {
+  test('S-11: several cookies of the name never loop the banner; the newest valid choice wins and the stale ones go', async ({
+    page,
+  }) => {
+    const now = Math.floor(Date.now() / 1000);
+    const record = (ts: number, marketing: number, rev: number | string = 1) =>
+      encodeURIComponent(
+        JSON.stringify({
+          v: 1,
+          id: `abcdefghij${ts % 100}`,
+          ts,
+          rev,
+          lang: 'tr',
+          m: 'a',
+          cats: { necessary: 1, marketing },
+        }),
+      );
+    await page.context().addCookies([
+      // A stale choice on the host (another revision), one on the parent domain, an older one on a folder.
+      { name: 'cookie_consent', value: record(now - 60, 1, 'old'), domain: 'www.cerez.test', path: '/' },
+      { name: 'cookie_consent', value: record(now - 10, 0), domain: '.cerez.test', path: '/' },
+      { name: 'cookie_consent', value: record(now - 3600, 1), domain: 'www.cerez.test', path: '/test' },
+    ]);
+    await recordEvents(page);
+    await mountOn(page, 'https://www.cerez.test', { attrs: 'categories="marketing" cookie-domain="cerez.test"' });
+    const [ready] = await events(page, 'consent-ready');
+    expect(ready?.detail).toMatchObject({ consent: { categories: { marketing: false } } });
+    await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+    const left = (await page.context().cookies()).filter((c) => c.name === 'cookie_consent');
+    expect(left.map((c) => [c.domain, c.path])).toEqual([['.cerez.test', '/']]);
+    // The next page reads the one that is left: no banner, same choice.
+    await recordEvents(page);
+    await page.reload();
+    expect((await events(page, 'consent-ready'))[0]?.detail).toEqual(ready?.detail);
+  });
+
+  test('S-11: a 4 KB value and prototype keys count as no choice; a choice replaces them', async ({ page }) => {
+    await page
+      .context()
+      .addCookies([{ name: 'cookie_consent', value: 'x'.repeat(4000), url: 'http://localhost:4321/' }]);
+    await mount(page);
+    await page.getByRole('button', { name: tr.banner.rejectAll }).click();
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'r' });
+  });
+});
+
+test.describe('many instances and a page’s life cycle', () => {
+  test('S-14: two elements show one banner; a choice fires one consent-change per element with the same detail', async ({
+    page,
+    warnings,
+  }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __perElement: unknown[] };
+      w.__perElement = [];
+      document.addEventListener('consent-change', (e) =>
+        w.__perElement.push({ id: (e.target as Element).id, detail: structuredClone(e.detail) }),
+      );
+    });
+    await mount(page, {
+      noElement: true,
+      after:
+        '<cookie-consent-banner id="one"></cookie-consent-banner><cookie-consent-banner id="two"></cookie-consent-banner>',
+    });
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(1);
+    expect(warnings.some((w) => w.includes('defers to the first'))).toBe(true);
+    await page.evaluate(() =>
+      (document.getElementById('two') as HTMLElementTagNameMap['cookie-consent-banner']).acceptAll(),
+    );
+    const seen = await page.evaluate(
+      () => (window as unknown as { __perElement: { id: string; detail: unknown }[] }).__perElement,
+    );
+    expect(seen.map((e) => e.id)).toEqual(['one', 'two']);
+    expect(seen[0]!.detail).toEqual(seen[1]!.detail);
+    expect(
+      await page.evaluate(
+        () => (document.getElementById('two') as HTMLElementTagNameMap['cookie-consent-banner']).consent?.id,
+      ),
+    ).toBe((seen[0]!.detail as { consent: { id: string } }).consent.id);
+    expect((await page.context().cookies()).filter((c) => c.name === 'cookie_consent')).toHaveLength(1);
+  });
+
+  test('S-14: removing, moving and re-adding the element leaves one banner, one listener each, and the choice', async ({
+    page,
+  }) => {
+    await recordEvents(page);
+    await mount(page, { after: '<main><a href="#x" data-consent-open id="open">Çerez ayarları</a></main>' });
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
+    // A single-page app re-renders its layout five times.
+    await page.evaluate(() => {
+      for (let i = 0; i < 5; i++) {
+        const el = document.querySelector('cookie-consent-banner')!;
+        el.remove();
+        document.body.prepend(el);
+      }
+    });
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(1);
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    expect(await events(page, 'consent-change')).toHaveLength(1);
+    await page.evaluate(() => {
+      const el = document.querySelector('cookie-consent-banner')!;
+      el.remove();
+      document.querySelector('main')!.append(el);
+    });
+    await page.locator('#open').click();
+    await expect(page.getByRole('dialog', { name: tr.preferences.heading })).toBeVisible();
+    await expect(
+      page
+        .getByRole('dialog', { name: tr.preferences.heading })
+        .getByRole('switch', { name: tr.categories.marketing.name }),
+    ).toBeChecked();
+    expect(await events(page, 'consent-ready')).toHaveLength(7);
+  });
+
+  test('S-14: when the owner leaves, the next element takes over', async ({ page }) => {
+    await mount(page, {
+      noElement: true,
+      after:
+        '<cookie-consent-banner id="one"></cookie-consent-banner><cookie-consent-banner id="two"></cookie-consent-banner>',
+    });
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(1);
+    await page.evaluate(() => document.getElementById('one')!.remove());
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
+    await page.getByRole('button', { name: tr.banner.rejectAll }).click();
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'r' });
+  });
+
+  test('a choice made in another tab applies when this tab becomes visible', async ({ page, context }) => {
+    await recordEvents(page);
+    await mount(page);
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
+    const other = await context.newPage();
+    await mount(other, { path: '/test/other-tab.html' });
+    await other.getByRole('button', { name: tr.banner.acceptAll }).click();
+    // This tab comes back to the front.
+    await page.bringToFront();
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeHidden();
+    const [change] = await events(page, 'consent-change');
+    expect(change?.detail).toMatchObject({ source: 'sync', consent: { method: 'accept-all' } });
+  });
+});
+
+test.describe('a good guest', () => {
+  test('S-12: no traffic of its own, no globals but lit’s own markers, no prototype or i18next tampering', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w['__before'] = Object.getOwnPropertyNames(window);
+      w['__proto'] = Object.getOwnPropertyNames(Object.prototype);
+      w['i18next'] = { pageOwn: true };
+    });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await mount(page);
+    await fullVisit(page);
+    const origin = 'http://localhost:4321';
+    expect(requests.filter((url) => !url.startsWith(`${origin}/dist/`) && !url.startsWith(`${origin}/test/`))).toEqual(
+      [],
+    );
+    const added = await page.evaluate(() => {
+      const w = window as unknown as Record<string, string[]>;
+      const before = new Set([...w['__before']!, '__before', '__proto', 'i18next']);
+      return Object.getOwnPropertyNames(window).filter((name) => !before.has(name));
+    });
+    expect(added.sort()).toEqual(
+      ['litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'reactiveElementVersions'].filter((n) =>
+        added.includes(n),
+      ),
+    );
+    expect(added.every((n) => /^(lit|reactiveElement)/.test(n))).toBe(true);
+    expect(await page.evaluate(() => Object.getOwnPropertyNames(Object.prototype))).toEqual(
+      await page.evaluate(() => (window as unknown as { __proto: string[] }).__proto),
+    );
+    expect(await page.evaluate(() => (window as unknown as { i18next: unknown }).i18next)).toEqual({ pageOwn: true });
+  });
+
+  test('S-8: on https the cookie is Secure, SameSite=Lax, Path=/, host-only, and not HttpOnly', async ({ page }) => {
+    await mountOn(page, 'https://shop.cerez.test');
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    expect(await consentCookie(page)).toMatchObject({
+      domain: 'shop.cerez.test',
+      path: '/',
+      secure: true,
+      sameSite: 'Lax',
+      httpOnly: false,
+    });
+  });
+
+  test('S-13: a listener that throws does not stop the next one, and the banner still works', async ({
+    page,
+    allowErrors,
+  }) => {
+    allowErrors.push(/listener failed on purpose/);
+    await page.addInitScript(() => {
+      document.addEventListener('consent-change', () => {
+        throw new Error('listener failed on purpose');
+      });
+      window.addEventListener('consent-change', () => ((window as unknown as { __second: number }).__second = 1));
+    });
+    await mount(page);
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    expect(await page.evaluate(() => (window as unknown as { __second?: number }).__second)).toBe(1);
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
+    await expect(page.getByRole('dialog', { name: tr.preferences.heading })).toBeVisible();
+  });
+});
