@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * The banner's look. Loaded with the view, only when the banner, preferences or launcher show.

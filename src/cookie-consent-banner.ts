@@ -1,5 +1,5 @@
-import { LitElement, adoptStyles, css, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { ReactiveElement, adoptStyles, css, type PropertyValues } from '@lit/reactive-element';
+import { property, state } from '@lit/reactive-element/decorators.js';
 import { NECESSARY, parseCategories } from './consent/categories.js';
 import {
   changedCategories,
@@ -157,7 +157,7 @@ function deepActiveElement(): Element | null {
  * @cssprop [--cc-box-width=26rem] - Width of the corner boxes and the centred dialog.
  * @cssprop [--cc-offset=1rem] - Distance of the corner boxes and the launcher from the viewport's edges.
  */
-export class CookieConsentBanner extends LitElement {
+export class CookieConsentBanner extends ReactiveElement {
   static override styles = css`
     :host {
       display: block;
@@ -795,10 +795,15 @@ export class CookieConsentBanner extends LitElement {
     }
   }
 
-  protected override render(): unknown {
+  /**
+   * Renders through the view, once it is loaded: the element itself carries no templates, so a page whose
+   * visitor has already chosen never loads them.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const view = this._view;
-    if (!view) return nothing;
-    return view.render({
+    if (!view) return;
+    view.renderInto(this.renderRoot as ShadowRoot, this, {
       position: this._position(),
       headingLevel: this._headingLevel(),
       language: this._language,

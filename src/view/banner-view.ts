@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render as renderTemplate, type TemplateResult } from 'lit-html';
 import { NECESSARY } from '../consent/categories.js';
 import type { CookieEntry } from '../consent/cookie-table.js';
 import { directionOf } from '../i18n/languages.js';
@@ -283,8 +283,13 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
   </dialog>`;
 }
 
+/** Renders the banner, the preferences dialog and the status region into the element's shadow root. */
+export function renderInto(root: ShadowRoot, host: HTMLElement, m: ViewModel): void {
+  renderTemplate(view(m), root, { host });
+}
+
 /** The banner, the preferences dialog and the status region, in the language of the model. */
-export function render(m: ViewModel): TemplateResult {
+function view(m: ViewModel): TemplateResult {
   const t = translator(m.language);
   const dir = directionOf(m.language);
   return html`${banner(m, t, dir)}${preferences(m, t, dir)}
