@@ -162,27 +162,30 @@ export const bannerStyles = css`
   }
 
   /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
-  .top {
+  .head {
     display: grid;
-    grid-template-columns: auto 1fr auto auto;
-    grid-template-areas: 'logo heading picker close';
+    grid-template-columns: 1fr auto auto;
+    grid-template-areas: 'title picker close';
     align-items: center;
     gap: 0.5rem var(--cc-spacing);
   }
 
-  .top slot[name='logo'] {
-    grid-area: logo;
+  .head .title,
+  .head > h2 {
+    grid-area: title;
   }
 
-  .top h2 {
-    grid-area: heading;
+  .title {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
   }
 
-  .top .picker {
+  .head .picker {
     grid-area: picker;
   }
 
-  .top .close {
+  .head .close {
     grid-area: close;
   }
 
@@ -196,11 +199,11 @@ export const bannerStyles = css`
       gap: calc(var(--cc-spacing) * 0.5);
     }
 
-    .top {
-      grid-template-columns: auto 1fr auto;
+    .head {
+      grid-template-columns: 1fr auto;
       grid-template-areas:
-        'logo heading close'
-        'picker picker picker';
+        'title close'
+        'picker picker';
     }
   }
 
@@ -317,12 +320,9 @@ export const bannerStyles = css`
     background: rgb(0 0 0 / 0.5);
   }
 
+  /* The dialog's heading takes focus on open so screen readers start there; it is not a control. */
   dialog h2:focus {
     outline: none;
-  }
-
-  dialog h2:focus-visible {
-    outline: 3px solid var(--cc-focus-ring);
   }
 
   .categories {

@@ -146,13 +146,13 @@ function deepActiveElement(): Element | null {
  * @cssprop [--cc-switch-off=#6b7280] - Switch track and thumb when off.
  * @cssprop [--cc-switch-on=#1f4fbf] - Switch track when on.
  * @cssprop [--cc-focus-ring=#1f4fbf] - The focus outline.
- * @cssprop [--cc-border=#8a93a3] - Borders and separators.
+ * @cssprop [--cc-border=#767f8f] - Borders and separators.
  * @cssprop [--cc-font-family=inherit] - Font; the page's by default.
  * @cssprop [--cc-font-size=1rem] - Base font size.
  * @cssprop [--cc-radius=0.5rem] - Corner radius of buttons and dialog.
  * @cssprop [--cc-spacing=1rem] - Inner spacing.
  * @cssprop [--cc-max-width=70rem] - Widest line of the banner's content.
- * @cssprop [--cc-shadow=0 -0.25rem 1.5rem rgb(0 0 0 / 0.18)] - Shadow of banner and dialog.
+ * @cssprop [--cc-shadow=0 0.25rem 1.5rem rgb(0 0 0 / 0.18)] - Shadow of banner, dialog and launcher.
  * @cssprop [--cc-z-index=2147483000] - Stacking order of the banner.
  * @cssprop [--cc-box-width=26rem] - Width of the corner boxes and the centred dialog.
  * @cssprop [--cc-offset=1rem] - Distance of the corner boxes and the launcher from the viewport's edges.
@@ -241,8 +241,11 @@ export class CookieConsentBanner extends ReactiveElement {
    */
   @property({ reflect: true }) position: BannerPosition = 'bottom';
 
-  /** `auto` (default: follows the visitor's colour scheme, live), `light` or `dark`; anything else is `auto`. */
-  @property() theme: BannerTheme = 'auto';
+  /**
+   * `auto` (default: follows the visitor's colour scheme, live), `light` or `dark`; anything else is `auto`.
+   * Reflected: the colours follow the attribute.
+   */
+  @property({ reflect: true }) theme: BannerTheme = 'auto';
 
   /** The level of the banner's and the dialog's headings, 2–6 (default 2), to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -330,7 +333,9 @@ export class CookieConsentBanner extends ReactiveElement {
     connected.push(this);
     const owner = this._owner();
     if (owner !== this && owner) {
-      warn('a second <cookie-consent-banner> on the page defers to the first: it shows nothing and mirrors its choice.');
+      warn(
+        'a second <cookie-consent-banner> on the page defers to the first: it shows nothing and mirrors its choice.',
+      );
       this._consent = owner._consent;
       this.open = false;
       this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
@@ -607,7 +612,9 @@ export class CookieConsentBanner extends ReactiveElement {
         bestValue = value;
       }
     }
-    warn(`${values.length} cookies named "${settings.name}" on different paths or domains; the newest valid choice is kept, the rest removed.`);
+    warn(
+      `${values.length} cookies named "${settings.name}" on different paths or domains; the newest valid choice is kept, the rest removed.`,
+    );
     settleCookie(settings, bestValue, location);
     return best;
   }

@@ -139,7 +139,10 @@ export function matchesCookie(name: string, pattern: string): boolean {
 }
 
 /** Every (domain, path) where a page of this site could have set a cookie: host-only or a parent domain; `/` or a folder of the path. */
-function scopes(location: { hostname: string; pathname: string }, extraPath?: string): { domain?: string; path: string }[] {
+function scopes(
+  location: { hostname: string; pathname: string },
+  extraPath?: string,
+): { domain?: string; path: string }[] {
   const labels = location.hostname.split('.');
   const isAddress = /^[\d.]+$/.test(location.hostname) || location.hostname.includes(':');
   const domains: (string | undefined)[] = [undefined];
@@ -189,7 +192,11 @@ export function readCookieValues(name: string): string[] {
  * Leaves exactly one consent cookie: removes copies of the name at every other scope the site could have
  * used, then writes `value` at the configured scope (or, with no value, removes that one too).
  */
-export function settleCookie(settings: CookieSettings, value: string | undefined, location: { hostname: string; pathname: string }): void {
+export function settleCookie(
+  settings: CookieSettings,
+  value: string | undefined,
+  location: { hostname: string; pathname: string },
+): void {
   for (const scope of scopes(location, settings.path)) {
     if (scope.domain === settings.domain && scope.path === settings.path) continue;
     Cookies.remove(settings.name, scope);

@@ -161,9 +161,11 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
     @keydown=${onKeydown}
   >
     <div class="inner">
-      <div class="top">
-        <slot name="logo"></slot>
-        <h2 id="cc-heading" part="heading" aria-level=${level(m)}>${t('banner.heading')}</h2>
+      <div class="head">
+        <div class="title">
+          <slot name="logo"></slot>
+          <h2 id="cc-heading" part="heading" aria-level=${level(m)}>${t('banner.heading')}</h2>
+        </div>
         ${picker(m, t, 'banner')}
         <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
           ${closeIcon}
@@ -239,7 +241,7 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
     @close=${a.preferencesClosed}
   >
     <div class="inner">
-      <div class="top">
+      <div class="head">
         <h2 id="cc-preferences-heading" part="preferences-heading" tabindex="-1" aria-level=${level(m)}>
           ${t('preferences.heading')}
         </h2>
