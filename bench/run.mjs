@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// Performance benchmark of Çerez against vanilla-cookieconsent and Orejime (issue 8).
+// Usage: `npm run build` at the repository root, then `cd bench && npm install && npm run bench [-- --runs N]`.
+// See README.md beside this file for what each measure means and how it is taken.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { instrument } from './instrument.mjs';
+import { LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
+import { startServer } from './server.mjs';
+import { markdown, summarize } from './report.mjs';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+// ---- options ---------------------------------------------------------------------------------------------
+const DEFAULT_RUNS = 15;
+function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  const value = args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`--${name} needs a positive number, got ${JSON.stringify(value)}`);
+    process.exit(2);
+  }
+  return n;
+}
+const RUNS = Math.floor(option('runs', DEFAULT_RUNS));
+const CPU_RATE = option('cpu-rate', 4);
+const QUIET_MS = 500;
+const RUN_TIMEOUT_MS = 30_000;
+const VIEWPORT = { width: 1280, height: 800 };
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ---- preconditions ---------------------------------------------------------------------------------------
+if (!existsSync(here('../dist/cookie-consent-banner.js'))) {
+  console.error(
+    'bench: ../dist/cookie-consent-banner.js is missing. Run `npm run build` at the repository root first.',
+  );
+  process.exit(1);
+}
+for (const dep of ['playwright-core', 'vanilla-cookieconsent', 'orejime']) {
+  if (!existsSync(here(`node_modules/${dep}/package.json`))) {
+    console.error(`bench: ${dep} is not installed. Run \`npm install\` in bench/ first.`);
+    process.exit(1);
+  }
+}
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.error(`bench: no Chromium at ${CHROMIUM}. Install Debian's chromium or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+const version = (path) => JSON.parse(readFileSync(here(path), 'utf8')).version;
+
+// ---- setup -----------------------------------------------------------------------------------------------
+const LIBS = Object.keys(LIBRARIES); // none, cerez, vanilla, orejime
+const STATES = ['first', 'returning'];
+const pages = { [POLICY_URL]: POLICY_PAGE };
+for (const lib of LIBS) pages[`/${lib}.html`] = LIBRARIES[lib].html;
+
+// Çerez's dist/ is read once, now, and served from memory: a rebuild during the benchmark cannot mix builds.
+const cerezFiles = {};
+for (const name of ['cookie-consent-banner.js', ...readdirSync(here('../dist/chunks')).map((f) => `chunks/${f}`)]) {
+  if (name.endsWith('.js')) cerezFiles[`/cerez/${name}`] = readFileSync(here(`../dist/${name}`));
+}
+// Every module a file imports (`./x.js`, relative to it) must be in the same build: else a build was in progress.
+for (const [path, body] of Object.entries(cerezFiles)) {
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  for (const [, ref] of body.toString().matchAll(/["'`](\.\/[\w./-]+\.js)["'`]/g)) {
+    const target = new URL(ref, `http://x${folder}`).pathname;
+    if (!cerezFiles[target]) {
+      console.error(
+        `bench: ${target.replace('/cerez/', 'dist/')}, imported by ${path.replace('/cerez/', 'dist/')}, is missing: run \`npm run build\` again.`,
+      );
+      process.exit(1);
+    }
+  }
+}
+const cerezBuild = createHash('sha256')
+  .update(cerezFiles['/cerez/cookie-consent-banner.js'])
+  .digest('hex')
+  .slice(0, 12);
+
+const startedAt = Date.now();
+const loadAtStart = loadavg()[0];
+const server = await startServer({
+  files: cerezFiles,
+  mounts: {
+    '/vendor/vanilla-cookieconsent/': here('node_modules/vanilla-cookieconsent/dist/'),
+    '/vendor/orejime/': here('node_modules/orejime/dist/'),
+  },
+  pages,
+});
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+const chromiumVersion = browser.version();
+const log = (...args) => console.error('bench:', ...args);
+log(`Chromium ${chromiumVersion}, ${server.origin}, ${RUNS} runs, CPU ×${CPU_RATE}`);
+if (loadAtStart > availableParallelism()) {
+  log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: timings will be noisy`);
+}
+
+async function newContext(runId) {
+  return browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'tr-TR',
+    extraHTTPHeaders: runId ? { 'x-bench-run': runId } : {},
+  });
+}
+
+/** Rejects after `ms`, so that a hung page fails its run instead of the whole benchmark. */
+function within(ms, promise, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+// ---- priming: one real visit per library that clicks "accept all"; its cookies make the returning visits --
+async function prime(lib) {
+  const { cookieName, acceptSelector } = LIBRARIES[lib];
+  const context = await newContext(null);
+  try {
+    await context.addInitScript(instrument, { lib, cookieName });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
+    await within(
+      RUN_TIMEOUT_MS,
+      page.evaluate(() => window.__bench.bannerShown()),
+      `${lib} priming`,
+    );
+    await page.locator(acceptSelector).click();
+    await page.waitForFunction((name) => document.cookie.split('; ').some((c) => c.startsWith(`${name}=`)), cookieName);
+    const cookies = await context.cookies();
+    if (!cookies.some((c) => c.name === cookieName)) throw new Error(`${lib}: no ${cookieName} cookie after accepting`);
+    return cookies;
+  } finally {
+    await context.close();
+  }
+}
+const primed = { none: [] };
+for (const lib of LIBS.filter((l) => l !== 'none')) primed[lib] = await prime(lib);
+log(
+  'primed',
+  LIBS.filter((l) => l !== 'none')
+    .map((l) => `${l}: ${primed[l].map((c) => c.name).join(',')}`)
+    .join('; '),
+);
+
+// ---- one measured run ------------------------------------------------------------------------------------
+async function measure(lib, state, round, attempt) {
+  const runId = `${round}-${state}-${lib}-${attempt}`;
+  const { cookieName = null } = LIBRARIES[lib];
+  const hasBanner = lib !== 'none';
+  const context = await newContext(runId);
+  try {
+    if (state === 'returning') await context.addCookies(primed[lib]);
+    await context.addInitScript(instrument, { lib, cookieName });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    await cdp.send('Performance.enable');
+    await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load', timeout: RUN_TIMEOUT_MS });
+
+    // The end of the run: the banner visible (first visit), else load + QUIET_MS of quiet.
+    const end = await within(
+      RUN_TIMEOUT_MS,
+      state === 'first' && hasBanner
+        ? page.evaluate(() => window.__bench.bannerShown())
+        : page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
+      runId,
+    );
+    const inPage = await page.evaluate((at) => window.__bench.collect(at), end);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const responses = server.responses(runId);
+
+    if (
+      state === 'returning' &&
+      hasBanner &&
+      (inPage.visibleAt !== null || inPage.showEventAt !== null || !inPage.hasCookie)
+    ) {
+      throw new Error(`${runId}: the banner showed on a returning visit, or the stored choice was not there`);
+    }
+    let click = null;
+    if (state === 'first' && hasBanner) {
+      click = await within(
+        RUN_TIMEOUT_MS,
+        page.evaluate((ms) => window.__bench.acceptAndWait(ms), 10_000),
+        runId,
+      );
+    }
+    return {
+      round,
+      lib,
+      state,
+      attempt,
+      end,
+      firstPaint: inPage.firstPaint,
+      fcp: inPage.fcp,
+      domContentLoaded: inPage.domContentLoaded,
+      load: inPage.load,
+      bannerVisible: state === 'first' && hasBanner ? (lib === 'cerez' ? inPage.showEventAt : inPage.visibleAt) : null,
+      bannerVisiblePoll: inPage.visibleAt,
+      tbt: inPage.tbt,
+      cls: inPage.cls,
+      longtasks: inPage.longtasks,
+      scriptMs: metric.ScriptDuration * 1000,
+      taskMs: metric.TaskDuration * 1000,
+      layoutMs: metric.LayoutDuration * 1000,
+      styleMs: metric.RecalcStyleDuration * 1000,
+      heapUsed: heap.usedSize,
+      requests: responses.length,
+      bytesRaw: responses.reduce((s, r) => s + r.bytes, 0),
+      bytesGzip: responses.reduce((s, r) => s + r.gzip, 0),
+      bytesBrotli: responses.reduce((s, r) => s + r.brotli, 0),
+      responses,
+      click,
+    };
+  } finally {
+    await context.close();
+    server.forget(runId);
+  }
+}
+
+// ---- rounds: every library and state once per round, the order rotated each round -------------------------
+const samples = [];
+const failures = [];
+try {
+  for (let round = 0; round < RUNS; round++) {
+    const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
+    const roundStart = Date.now();
+    for (const lib of order) {
+      for (const state of STATES) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            samples.push(await measure(lib, state, round, attempt));
+            break;
+          } catch (error) {
+            failures.push({ round, lib, state, attempt, error: String(error?.message ?? error) });
+            log(`run ${round}/${lib}/${state} failed (attempt ${attempt + 1}): ${error?.message ?? error}`);
+            if (attempt >= 1) break; // one retry, then the sample is left out
+          }
+        }
+      }
+    }
+    log(`round ${round + 1}/${RUNS} done in ${((Date.now() - roundStart) / 1000).toFixed(1)} s`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// ---- report ----------------------------------------------------------------------------------------------
+const durationS = (Date.now() - startedAt) / 1000;
+const meta = {
+  date: new Date().toISOString(),
+  chromium: chromiumVersion,
+  runs: RUNS,
+  cpuThrottlingRate: CPU_RATE,
+  quietMs: QUIET_MS,
+  viewport: VIEWPORT,
+  durationSeconds: Math.round(durationS),
+  cores: availableParallelism(),
+  loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
+  node: process.version,
+  versions: {
+    cerez: version('../package.json'),
+    cerezBuild: `cookie-consent-banner.js sha256 ${cerezBuild}…`,
+    'playwright-core': version('node_modules/playwright-core/package.json'),
+    'vanilla-cookieconsent': version('node_modules/vanilla-cookieconsent/package.json'),
+    orejime: version('node_modules/orejime/package.json'),
+  },
+  libraries: Object.fromEntries(LIBS.map((l) => [l, LIBRARIES[l].label])),
+  failures,
+};
+const summary = summarize(samples, LIBS, STATES);
+const md = markdown(meta, summary, LIBS, STATES);
+mkdirSync(here('results'), { recursive: true });
+writeFileSync(
+  here('results/latest.json'),
+  `${JSON.stringify({ ...meta, summary: summary.stats, files: summary.files, samples }, null, 2)}\n`,
+);
+writeFileSync(here('results/latest.md'), md);
+console.log(md);
+log(`done in ${durationS.toFixed(0)} s; wrote results/latest.json and results/latest.md`);
+if (failures.length) log(`${failures.length} failed attempt(s); see "failures" in results/latest.json`);
