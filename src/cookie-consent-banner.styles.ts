@@ -89,8 +89,8 @@ export const bannerStyles = css`
     z-index: var(--cc-z-index);
     display: flex;
     flex-direction: column;
-    max-block-size: 100vh;
-    max-block-size: 100dvh;
+    /* At most half the viewport (but never less than 20rem, nor more than all of it): the text scrolls inside. */
+    max-block-size: min(100dvh, max(50dvh, 20rem));
     border: 0 solid var(--cc-border);
     box-shadow: var(--cc-shadow);
     container-type: inline-size;
@@ -115,7 +115,7 @@ export const bannerStyles = css`
   .banner.bottom-end,
   .banner.center {
     inline-size: min(var(--cc-box-width), calc(100vw - 2 * var(--cc-offset)));
-    max-block-size: calc(100dvh - 2 * var(--cc-offset));
+    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(50dvh, 20rem));
     border-width: 1px;
     border-radius: var(--cc-radius);
   }
@@ -162,31 +162,23 @@ export const bannerStyles = css`
   }
 
   /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
+  /* The heading and the X; the X stays in the corner. */
   .head {
-    display: grid;
-    grid-template-columns: 1fr auto auto;
-    grid-template-areas: 'title picker close';
+    display: flex;
     align-items: center;
+    justify-content: space-between;
     gap: 0.5rem var(--cc-spacing);
   }
 
-  .head .title,
-  .head > h2 {
-    grid-area: title;
+  h2 {
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
 
   .title {
     display: flex;
     align-items: center;
     gap: 0.5rem;
-  }
-
-  .head .picker {
-    grid-area: picker;
-  }
-
-  .head .close {
-    grid-area: close;
   }
 
   dialog .inner {
@@ -197,13 +189,6 @@ export const bannerStyles = css`
     .inner {
       padding: calc(var(--cc-spacing) * 0.75);
       gap: calc(var(--cc-spacing) * 0.5);
-    }
-
-    .head {
-      grid-template-columns: 1fr auto;
-      grid-template-areas:
-        'title close'
-        'picker picker';
     }
   }
 

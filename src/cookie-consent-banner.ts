@@ -872,8 +872,14 @@ export class CookieConsentBanner extends ReactiveElement {
     }
     const base = this.renderRoot.querySelector('[part="base"]');
     const position = this._position();
-    if (visible && base && !this.noScrollPadding && position !== 'center') {
+    const launcher = this.renderRoot.querySelector('[part="launcher"]:not([hidden])');
+    if (this.noScrollPadding) {
+      this._space.release();
+    } else if (visible && base && position !== 'center') {
       this._space.reserve(base, position === 'top' ? 'start' : 'end');
+    } else if (!visible && !this._preferencesOpen && launcher) {
+      // The launcher floats over the page's end too: focus must not hide behind it either.
+      this._space.reserve(launcher, 'end');
     } else {
       this._space.release();
     }

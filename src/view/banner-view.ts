@@ -166,12 +166,12 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
           <slot name="logo"></slot>
           <h2 id="cc-heading" part="heading" aria-level=${level(m)}>${t('banner.heading')}</h2>
         </div>
-        ${picker(m, t, 'banner')}
         <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
           ${closeIcon}
         </button>
       </div>
       <div class="body">
+        ${picker(m, t, 'banner')}
         <div part="notice" class="notice">
           <p>${t('banner.notice1')}</p>
           <details part="more">
@@ -230,6 +230,26 @@ function category(id: string, m: ViewModel, t: ReturnType<typeof translator>): T
   </li>`;
 }
 
+const TABBABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, a[href]';
+
+/** Tab and Shift+Tab cycle within the dialog (the APG modal pattern), rather than leaving for the browser's UI. */
+function keepFocusInside(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const items = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.checkVisibility());
+  const first = items[0];
+  const last = items.at(-1);
+  const active = (dialog.getRootNode() as ShadowRoot).activeElement;
+  if (!first || !last) return;
+  if (event.shiftKey && (active === first || active === dialog.querySelector('h2'))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string): TemplateResult {
   const a = m.actions;
   const allowed = m.offered.filter((id) => id === NECESSARY || m.draft[id] === true).length;
@@ -239,13 +259,13 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
     lang=${m.language}
     dir=${dir}
     @close=${a.preferencesClosed}
+    @keydown=${keepFocusInside}
   >
     <div class="inner">
       <div class="head">
         <h2 id="cc-preferences-heading" part="preferences-heading" tabindex="-1" aria-level=${level(m)}>
           ${t('preferences.heading')}
         </h2>
-        ${picker(m, t, 'preferences')}
         <button
           part="preferences-close-button"
           class="close"
@@ -256,6 +276,7 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
           ${closeIcon}
         </button>
       </div>
+      ${picker(m, t, 'preferences')}
       <p>${t('preferences.intro')}</p>
       ${gpcNotice(m, t)}
       <ul part="categories" class="categories">

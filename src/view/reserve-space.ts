@@ -24,13 +24,17 @@ export class SpaceReserver {
     this.edge = edge;
     this.observer = new ResizeObserver(() => this.measure());
     this.observer.observe(banner);
+    addEventListener('resize', this.onResize);
     this.measure();
   }
+
+  private readonly onResize = (): void => this.measure();
 
   release(): void {
     this.observer?.disconnect();
     this.observer = undefined;
     this.target = undefined;
+    removeEventListener('resize', this.onResize);
     if (!this.saved) return;
     const html = document.documentElement;
     html.style.scrollPaddingBlockEnd = this.saved.scroll;
@@ -39,16 +43,18 @@ export class SpaceReserver {
     this.saved = undefined;
   }
 
+  /** Measured from the layout box (offsetTop of a fixed element is from the viewport), not the painted one: an entrance animation's translate must not count. */
   private measure(): void {
-    if (!this.target) return;
-    const rect = this.target.getBoundingClientRect();
+    const target = this.target;
+    if (!(target instanceof HTMLElement)) return;
     const html = document.documentElement;
+    const viewport = html.clientHeight;
     if (this.edge === 'end') {
-      const covered = `${Math.ceil(Math.max(0, innerHeight - rect.top))}px`;
+      const covered = `${Math.ceil(Math.max(0, viewport - target.offsetTop))}px`;
       html.style.scrollPaddingBlockEnd = covered;
       html.style.paddingBlockEnd = covered;
     } else {
-      html.style.scrollPaddingBlockStart = `${Math.ceil(Math.max(0, rect.bottom))}px`;
+      html.style.scrollPaddingBlockStart = `${Math.ceil(Math.max(0, target.offsetTop + target.offsetHeight))}px`;
     }
   }
 }
