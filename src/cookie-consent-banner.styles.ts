@@ -161,6 +161,15 @@ export const bannerStyles = css`
     overscroll-behavior: contain;
   }
 
+  dialog .body {
+    gap: 0.75rem;
+    flex: 0 1 auto;
+  }
+
+  .summary {
+    flex: none;
+  }
+
   /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
   /* The heading and the X; the X stays in the corner. */
   .head {
@@ -292,10 +301,17 @@ export const bannerStyles = css`
     outline-offset: 2px;
   }
 
+  /* Like the banner: the heading and the buttons stay in view, the categories scroll between them. */
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+  }
+
   dialog {
     inline-size: min(40rem, calc(100vw - 1rem));
     max-block-size: calc(100dvh - 1rem);
     padding: 0;
+    overflow: hidden;
     border: 1px solid var(--cc-border);
     border-radius: var(--cc-radius);
     box-shadow: var(--cc-shadow);

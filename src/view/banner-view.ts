@@ -276,12 +276,14 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
           ${closeIcon}
         </button>
       </div>
-      ${picker(m, t, 'preferences')}
-      <p>${t('preferences.intro')}</p>
-      ${gpcNotice(m, t)}
-      <ul part="categories" class="categories">
-        ${m.offered.map((id) => category(id, m, t))}
-      </ul>
+      <div class="body">
+        ${picker(m, t, 'preferences')}
+        <p>${t('preferences.intro')}</p>
+        ${gpcNotice(m, t)}
+        <ul part="categories" class="categories">
+          ${m.offered.map((id) => category(id, m, t))}
+        </ul>
+      </div>
       <p part="summary" class="summary">${t('preferences.allowed', { count: allowed })}</p>
       <div part="preferences-actions" class="dialog-actions">
         <button
