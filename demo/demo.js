@@ -218,3 +218,14 @@ refresh();
 
 // The element is defined by the component's module, which runs after this one.
 customElements.whenDefined('cookie-consent-banner').then(refresh);
+
+// The custom-property styles: a class on the element, defined in demo.css with the documented properties.
+const styleControl = document.getElementById('ctl-style');
+if (styleControl) {
+  styleControl.addEventListener('change', () => {
+    const banner = document.querySelector('cookie-consent-banner');
+    if (!banner) return;
+    banner.classList.remove('style-newsprint', 'style-harbour');
+    if (styleControl.value) banner.classList.add(`style-${styleControl.value}`);
+  });
+}
