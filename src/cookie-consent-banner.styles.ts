@@ -1,5 +1,21 @@
 import { css } from '@lit/reactive-element';
 
+/** The dark theme's colours: for `theme="dark"`, and for `auto` under a dark colour scheme. */
+const dark = css`
+  --cc-background: #1b1e24;
+  --cc-text: #f1f3f5;
+  --cc-muted-text: #c3c8d1;
+  --cc-accent: #8ab4ff;
+  --cc-button-background: #f1f3f5;
+  --cc-button-text: #1b1e24;
+  --cc-button-hover-background: #cfd5de;
+  --cc-switch-off: #9aa3b2;
+  --cc-switch-on: #8ab4ff;
+  --cc-focus-ring: #8ab4ff;
+  --cc-border: #8d96a7;
+  --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.6);
+`;
+
 /**
  * The banner's look. Loaded with the view, only when the banner, preferences or launcher show.
  * Colours are custom properties with light defaults on :host, dark ones under `theme="dark"` or, with
@@ -31,34 +47,12 @@ export const bannerStyles = css`
   }
 
   :host([theme='dark']) {
-    --cc-background: #1b1e24;
-    --cc-text: #f1f3f5;
-    --cc-muted-text: #c3c8d1;
-    --cc-accent: #8ab4ff;
-    --cc-button-background: #f1f3f5;
-    --cc-button-text: #1b1e24;
-    --cc-button-hover-background: #cfd5de;
-    --cc-switch-off: #9aa3b2;
-    --cc-switch-on: #8ab4ff;
-    --cc-focus-ring: #8ab4ff;
-    --cc-border: #8d96a7;
-    --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.6);
+    ${dark}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --cc-background: #1b1e24;
-      --cc-text: #f1f3f5;
-      --cc-muted-text: #c3c8d1;
-      --cc-accent: #8ab4ff;
-      --cc-button-background: #f1f3f5;
-      --cc-button-text: #1b1e24;
-      --cc-button-hover-background: #cfd5de;
-      --cc-switch-off: #9aa3b2;
-      --cc-switch-on: #8ab4ff;
-      --cc-focus-ring: #8ab4ff;
-      --cc-border: #8d96a7;
-      --cc-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.6);
+      ${dark}
     }
   }
 
