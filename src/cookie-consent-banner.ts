@@ -875,8 +875,8 @@ export class CookieConsentBanner extends ReactiveElement {
     const launcher = this.renderRoot.querySelector('[part="launcher"]:not([hidden])');
     if (this.noScrollPadding) {
       this._space.release();
-    } else if (visible && base && position !== 'center') {
-      this._space.reserve(base, position === 'top' ? 'start' : 'end');
+    } else if (visible && base) {
+      this._space.reserve(base, position === 'top' ? 'start' : position === 'center' ? 'middle' : 'end');
     } else if (!visible && !this._preferencesOpen && launcher) {
       // The launcher floats over the page's end too: focus must not hide behind it either.
       this._space.reserve(launcher, 'end');

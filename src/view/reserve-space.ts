@@ -1,60 +1,104 @@
+/** Where the banner sits: along the viewport's end (bottom bar, corner box, launcher), its start (top bar), or in the middle. */
+export type Edge = 'start' | 'end' | 'middle';
+
+/** Room between a focused element and the banner when one has to be moved clear of the other, in px. */
+const MARGIN = 8;
+
 /**
- * Keeps focused page elements out from under a banner fixed to the viewport (WCAG 2.4.11): while the banner
- * shows at the bottom, the page gets `scroll-padding-block-end` (so focus scrolls clear of it) and as much
- * `padding-block-end` (so the last elements can scroll clear too: space added after the content moves
- * nothing, so it is no layout shift). A banner at the top only gets scroll padding. Inline styles the page
- * had are restored when the banner hides.
+ * Keeps focused page elements out from under a banner fixed to the viewport (WCAG 2.4.11).
+ *
+ * - Along the end: the page gets `scroll-padding-block-end` (so focus scrolls clear of it) and as much
+ *   `padding-block-end` (so the last elements can scroll clear too: space added after the content moves
+ *   nothing, so it is no layout shift).
+ * - At the start: `scroll-padding-block-start`; and when a focused element still sits under the bar (at the
+ *   very top of the page, which cannot scroll further up), the page gets as much `padding-block-start`. That
+ *   moves the page down only in answer to the visitor's own key press, which layout-shift scoring excludes.
+ * - In the middle: room at the page's end, and a focused element under the box is scrolled clear of it.
+ *
+ * Inline styles the page had are restored when the banner hides.
  */
 export class SpaceReserver {
   private observer: ResizeObserver | undefined;
-  private saved: { scroll: string; padding: string; top: string } | undefined;
-  private target: Element | undefined;
-  private edge: 'start' | 'end' = 'end';
+  private saved: Record<'scrollEnd' | 'paddingEnd' | 'scrollStart' | 'paddingStart', string> | undefined;
+  private target: HTMLElement | undefined;
+  private edge: Edge = 'end';
 
-  reserve(banner: Element, edge: 'start' | 'end'): void {
-    if (this.target === banner && this.edge === edge) return;
+  reserve(banner: Element, edge: Edge): void {
+    if (!(banner instanceof HTMLElement) || (this.target === banner && this.edge === edge)) return;
     this.release();
-    const html = document.documentElement;
+    const style = document.documentElement.style;
     this.saved = {
-      scroll: html.style.scrollPaddingBlockEnd,
-      padding: html.style.paddingBlockEnd,
-      top: html.style.scrollPaddingBlockStart,
+      scrollEnd: style.scrollPaddingBlockEnd,
+      paddingEnd: style.paddingBlockEnd,
+      scrollStart: style.scrollPaddingBlockStart,
+      paddingStart: style.paddingBlockStart,
     };
     this.target = banner;
     this.edge = edge;
     this.observer = new ResizeObserver(() => this.measure());
     this.observer.observe(banner);
     addEventListener('resize', this.onResize);
+    document.addEventListener('focusin', this.onFocus);
     this.measure();
   }
-
-  private readonly onResize = (): void => this.measure();
 
   release(): void {
     this.observer?.disconnect();
     this.observer = undefined;
     this.target = undefined;
     removeEventListener('resize', this.onResize);
+    document.removeEventListener('focusin', this.onFocus);
     if (!this.saved) return;
-    const html = document.documentElement;
-    html.style.scrollPaddingBlockEnd = this.saved.scroll;
-    html.style.paddingBlockEnd = this.saved.padding;
-    html.style.scrollPaddingBlockStart = this.saved.top;
+    const style = document.documentElement.style;
+    style.scrollPaddingBlockEnd = this.saved.scrollEnd;
+    style.paddingBlockEnd = this.saved.paddingEnd;
+    style.scrollPaddingBlockStart = this.saved.scrollStart;
+    style.paddingBlockStart = this.saved.paddingStart;
     this.saved = undefined;
   }
+
+  private readonly onResize = (): void => this.measure();
 
   /** Measured from the layout box (offsetTop of a fixed element is from the viewport), not the painted one: an entrance animation's translate must not count. */
   private measure(): void {
     const target = this.target;
-    if (!(target instanceof HTMLElement)) return;
-    const html = document.documentElement;
-    const viewport = html.clientHeight;
-    if (this.edge === 'end') {
-      const covered = `${Math.ceil(Math.max(0, viewport - target.offsetTop))}px`;
-      html.style.scrollPaddingBlockEnd = covered;
-      html.style.paddingBlockEnd = covered;
+    if (!target) return;
+    const style = document.documentElement.style;
+    const viewport = document.documentElement.clientHeight;
+    if (this.edge === 'start') {
+      style.scrollPaddingBlockStart = `${Math.ceil(Math.max(0, target.offsetTop + target.offsetHeight))}px`;
     } else {
-      html.style.scrollPaddingBlockStart = `${Math.ceil(Math.max(0, target.offsetTop + target.offsetHeight))}px`;
+      const covered = `${Math.ceil(Math.max(0, viewport - target.offsetTop))}px`;
+      if (this.edge === 'end') style.scrollPaddingBlockEnd = covered;
+      style.paddingBlockEnd = covered;
     }
   }
+
+  /** A page element took focus: if it is under the banner all the same, move the page so that it is not. */
+  private readonly onFocus = (event: FocusEvent): void => {
+    const target = this.target;
+    const element = event.target;
+    if (!target || !(element instanceof Element) || (target.getRootNode() as ShadowRoot).host?.contains(element)) {
+      return;
+    }
+    const box = target.getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    const under = rect.bottom > box.top && rect.top < box.bottom && rect.right > box.left && rect.left < box.right;
+    if (!under) return;
+    if (this.edge === 'start') {
+      const up = box.bottom - rect.top + MARGIN;
+      if (scrollY >= up) {
+        scrollBy({ top: -up, behavior: 'instant' });
+      } else {
+        document.documentElement.style.paddingBlockStart = `${Math.ceil(box.bottom)}px`;
+        scrollTo({ top: 0, behavior: 'instant' });
+      }
+    } else {
+      // Above the box if the page can scroll that far, else below it.
+      const down = rect.bottom - box.top + MARGIN;
+      const maxScroll = document.documentElement.scrollHeight - document.documentElement.clientHeight;
+      if (scrollY + down <= maxScroll) scrollBy({ top: down, behavior: 'instant' });
+      else scrollBy({ top: rect.top - box.bottom - MARGIN, behavior: 'instant' });
+    }
+  };
 }
