@@ -659,7 +659,7 @@ export class CookieConsentBanner extends ReactiveElement {
       pushDataLayerEvent(window as GtagWindow, consent?.categories ?? { [NECESSARY]: true }, signals);
     }
     this._gate?.update((category) => this.hasConsent(category));
-    const table = this._cookieTable();
+    const table = this._cleanCookies;
     removeCookies(
       withdrawn.flatMap((id) => (table[id] ?? []).map((entry) => entry.name)),
       location,
@@ -713,7 +713,7 @@ export class CookieConsentBanner extends ReactiveElement {
     writeCookie(this._cookie(), encodeConsent(consent, this._picked));
     this._consent = consent;
     removeCookies(
-      [...off].flatMap((id) => (this._cookieTable()[id] ?? []).map((entry) => entry.name)),
+      [...off].flatMap((id) => (this._cleanCookies[id] ?? []).map((entry) => entry.name)),
       location,
     );
   }
@@ -724,10 +724,6 @@ export class CookieConsentBanner extends ReactiveElement {
         ? consentModeMap(this.consentModeMap)
         : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP);
     return signalState(map, (category) => this.hasConsent(category));
-  }
-
-  private _cookieTable(): CookieTable {
-    return this._cleanCookies;
   }
 
   private _whenIdle(task: () => void): void {

@@ -40,11 +40,6 @@ function install(language: string): void {
   if (extra) instance.addResourceBundle(language, 'translation', extra, true, true);
 }
 
-/** Languages the banner can show: shipped ones plus any the site added through texts. */
-export function availableLanguages(): string[] {
-  return [...new Set([...builtIn.keys(), ...loaders.keys(), ...Object.keys(applied)])];
-}
-
 /** Applies site texts, merged key by key over the built-in ones; replaces earlier site texts. */
 export function applyTexts(texts: Texts): void {
   const touched = new Set([...Object.keys(applied), ...Object.keys(texts)]);
@@ -68,11 +63,6 @@ export async function loadLanguage(language: string): Promise<string> {
     warn(`could not load the "${language}" translation (${String(error)}); Turkish is shown.`);
     return SOURCE_LANGUAGE;
   }
-}
-
-/** Whether a language's strings are already in memory (no load needed). */
-export function isLoaded(language: string): boolean {
-  return builtIn.has(language) || (!loaders.has(language) && language in applied);
 }
 
 /** A translate function fixed to one language. */

@@ -5,7 +5,7 @@ import { directionOf } from '../i18n/languages.js';
 import { translator } from '../i18n/translator.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
-export { availableLanguages, applyTexts, isLoaded, loadLanguage } from '../i18n/translator.js';
+export { applyTexts, loadLanguage } from '../i18n/translator.js';
 export const styles = bannerStyles;
 
 /** What the visitor can do; the element decides what each means. */
