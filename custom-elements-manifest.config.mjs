@@ -4,4 +4,6 @@ export default {
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   dev: false,
+  // package.json names the manifest itself; the analyzer must not rewrite it (the docs test analyzes into a cache folder).
+  packagejson: false,
 };
