@@ -727,7 +727,7 @@ export class CookieConsentBanner extends ReactiveElement {
   }
 
   private _whenIdle(task: () => void): void {
-    if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+    if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 });
     else setTimeout(task, 200);
   }
 

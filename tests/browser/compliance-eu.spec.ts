@@ -2,11 +2,24 @@
  * COMPLIANCE.md §2, EU (GDPR, ePrivacy Art. 5(3), EDPB, CNIL): one test (or describe) per item, titled with
  * its id. Each follows the item's "Playwright check", adapted to the product's contract (README.md).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { test, expect, pageHtml, recordEvents, events, consentCookie, type PageOptions } from './fixtures.js';
+import {
+  test,
+  expect,
+  pageHtml,
+  recordEvents,
+  events,
+  consentCookie,
+  type PageOptions,
+  tracker,
+  LOCALE_CODES as CODES,
+  localeJson,
+  strings,
+  type Json,
+} from './fixtures.js';
 
 // Every test here fails on a page error or an unexpected console error (the fixture's check).
 test.beforeEach(({ warnings }) => void warnings);
@@ -16,42 +29,13 @@ const NONE = { necessary: true, functional: false, analytics: false, marketing: 
 const ALL = { necessary: true, functional: true, analytics: true, marketing: true };
 const DAY = 86_400;
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Locale = {
   banner: Record<string, string>;
   preferences: Record<string, string>;
   categories: Record<string, { name: string; description: string }>;
   language: Record<string, string>;
 };
-const LOCALES = new URL('../../locales/', import.meta.url);
-const CODES = readdirSync(LOCALES)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.slice(0, -'.json'.length))
-  .sort();
-const localeJson = (code: string): Json => JSON.parse(readFileSync(new URL(`${code}.json`, LOCALES), 'utf8')) as Json;
 const locale = (code: string): Locale => localeJson(code) as unknown as Locale;
-/** Every string of a locale file, with its key path. */
-function strings(value: Json, path = ''): [string, string][] {
-  if (typeof value === 'string') return [[path, value]];
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
-}
-
-/** A fake third-party tracker on https://tracker.test/: records each request; each script sets a cookie. */
-async function tracker(page: Page): Promise<string[]> {
-  const hits: string[] = [];
-  await page.context().route('https://tracker.test/**', (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1);
-    hits.push(name);
-    if (name.endsWith('.html')) return route.fulfill({ contentType: 'text/html', body: '<p>frame</p>' });
-    const cookie = `_trk_${name.replace(/\.js$/, '').replace(/\W/g, '')}`;
-    return route.fulfill({
-      contentType: 'application/javascript',
-      body: `(window.__runs ??= []).push(${JSON.stringify(name)}); document.cookie = "${cookie}=1; path=/";`,
-    });
-  });
-  return hits;
-}
 
 const GATED = `
   <script type="text/plain" data-consent-category="analytics" src="https://tracker.test/analytics.js"></script>

@@ -4,24 +4,29 @@
  * adapted to the product's contract (README.md): there is no confirmation step before a GPC category is
  * switched on; only the visitor's explicit switch in preferences turns it on.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { test, expect, pageHtml, recordEvents, events, consentCookie, type PageOptions } from './fixtures.js';
+import {
+  test,
+  expect,
+  pageHtml,
+  recordEvents,
+  events,
+  consentCookie,
+  type PageOptions,
+  tracker,
+  LOCALE_CODES as CODES,
+  localeJson,
+} from './fixtures.js';
 
 // Every test here fails on a page error or an unexpected console error (the fixture's check).
 test.beforeEach(({ warnings }) => void warnings);
 
 const OPTIONAL = ['functional', 'analytics', 'marketing'] as const;
 type Locale = { banner: Record<string, string>; preferences: Record<string, string>; gpc: Record<string, string> };
-const LOCALES = new URL('../../locales/', import.meta.url);
-const CODES = readdirSync(LOCALES)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.slice(0, -'.json'.length))
-  .sort();
-const locale = (code: string): Locale =>
-  JSON.parse(readFileSync(new URL(`${code}.json`, LOCALES), 'utf8')) as unknown as Locale;
+const locale = (code: string): Locale => localeJson(code) as unknown as Locale;
 
 /**
  * Stubs Global Privacy Control (Chromium has none), as COMPLIANCE §0 shows; a page opened with `?nogpc`
@@ -34,21 +39,6 @@ const gpcOn = (page: Page) =>
       configurable: true,
     }),
   );
-
-/** A fake third-party tracker on https://tracker.test/: records each request; each script sets a cookie. */
-async function tracker(page: Page): Promise<string[]> {
-  const hits: string[] = [];
-  await page.context().route('https://tracker.test/**', (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1);
-    hits.push(name);
-    const cookie = `_trk_${name.replace(/\.js$/, '').replace(/\W/g, '')}`;
-    return route.fulfill({
-      contentType: 'application/javascript',
-      body: `document.cookie = "${cookie}=1; path=/";`,
-    });
-  });
-  return hits;
-}
 
 const GATED = `
   <script type="text/plain" data-consent-category="analytics" src="https://tracker.test/analytics.js"></script>

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export { expect };
@@ -125,4 +126,41 @@ export async function mountOn(page: Page, origin: string, options: PageOptions =
     await route.fulfill({ response });
   });
   await page.goto(`${origin}${path}`);
+}
+
+/** A fake third-party tracker on https://tracker.test/: records each request; each script records its run and sets a cookie (`_trk_<name>`). */
+export async function tracker(page: Page): Promise<string[]> {
+  const hits: string[] = [];
+  await page.context().route('https://tracker.test/**', (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1);
+    hits.push(name);
+    if (name.endsWith('.html')) return route.fulfill({ contentType: 'text/html', body: '<p>frame</p>' });
+    const cookie = `_trk_${name.replace(/\.js$/, '').replace(/\W/g, '')}`;
+    return route.fulfill({
+      contentType: 'application/javascript',
+      body: `(window.__runs ??= []).push(${JSON.stringify(name)}); document.cookie = "${cookie}=1; path=/";`,
+    });
+  });
+  return hits;
+}
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const LOCALES = new URL('../../locales/', import.meta.url);
+
+/** The shipped language codes, from the locale files. */
+export const LOCALE_CODES = readdirSync(LOCALES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length))
+  .sort();
+
+/** A locale file, parsed. */
+export const localeJson = (code: string): Json =>
+  JSON.parse(readFileSync(new URL(`${code}.json`, LOCALES), 'utf8')) as Json;
+
+/** Every string of a locale file, with its key path. */
+export function strings(value: Json, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
 }

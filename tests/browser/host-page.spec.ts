@@ -1,22 +1,7 @@
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { test, expect, mount, recordEvents, events, consentCookie } from './fixtures.js';
-
-/** A fake third-party tracker: counts requests per file; each script counts its runs and sets a cookie. */
-async function tracker(page: Page): Promise<string[]> {
-  const hits: string[] = [];
-  await page.context().route('https://tracker.test/**', (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1);
-    hits.push(name);
-    if (name.endsWith('.html')) return route.fulfill({ contentType: 'text/html', body: '<p>frame</p>' });
-    return route.fulfill({
-      contentType: 'application/javascript',
-      body: `(window.__runs ??= []).push(${JSON.stringify(name)}); document.cookie = "_trk_${name.replace(/\W/g, '')}=1; path=/";`,
-    });
-  });
-  return hits;
-}
+import { test, expect, mount, recordEvents, events, consentCookie, tracker } from './fixtures.js';
 
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
 const banner = (page: Page) => page.getByRole('region', { name: tr.banner.heading });
@@ -240,8 +225,8 @@ test.describe('Global Privacy Control', () => {
 
 test.describe('withdrawal', () => {
   const COOKIES = JSON.stringify({
-    analytics: [{ name: '_trk_analyticsjs', provider: 'Tracker', purpose: 'Ölçüm', duration: '1 yıl', country: 'ABD' }],
-    marketing: ['_trk_adsjs', '_trk_both*'],
+    analytics: [{ name: '_trk_analytics', provider: 'Tracker', purpose: 'Ölçüm', duration: '1 yıl', country: 'ABD' }],
+    marketing: ['_trk_ads', '_trk_both*'],
   });
 
   test('data-consent-open opens preferences by mouse and keyboard; focus returns to it', async ({ page }) => {
@@ -271,7 +256,7 @@ test.describe('withdrawal', () => {
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
     await expect
       .poll(async () => (await page.context().cookies()).map((c) => c.name).sort())
-      .toEqual(['_trk_adsjs', '_trk_analyticsjs', '_trk_bothjs', 'cookie_consent'].sort());
+      .toEqual(['_trk_ads', '_trk_analytics', '_trk_both', 'cookie_consent'].sort());
     await page.reload();
     const launcher = page.getByRole('button', { name: tr.launcher.label });
     await expect(launcher).toBeVisible();
