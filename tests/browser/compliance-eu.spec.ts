@@ -19,6 +19,7 @@ import {
   localeJson,
   strings,
   type Json,
+  textContrast as contrastOf,
 } from './fixtures.js';
 
 // Every test here fails on a page error or an unexpected console error (the fixture's check).
@@ -125,22 +126,6 @@ function storedRecord(fields: Record<string, unknown>): string {
 async function seed(page: Page, fields: Record<string, unknown>): Promise<void> {
   const url = `http://localhost:${process.env.TEST_PORT ?? 4321}/`;
   await page.context().addCookies([{ name: 'cookie_consent', value: storedRecord(fields), url }]);
-}
-
-/** WCAG contrast of an element's text on its own background (both opaque). */
-function contrastOf(button: Locator): Promise<number> {
-  return button.evaluate((b) => {
-    const lum = (c: string) => {
-      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-        const s = Number(v) / 255;
-        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-    };
-    const s = getComputedStyle(b);
-    const [a, c] = [lum(s.color), lum(s.backgroundColor)];
-    return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
-  });
 }
 
 test('EU-1: before a choice nothing is stored on the device; after it, only the consent cookie', async ({ page }) => {

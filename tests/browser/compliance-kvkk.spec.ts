@@ -16,6 +16,7 @@ import {
   LOCALE_CODES as CODES,
   localeJson,
   strings,
+  textContrast as contrastOf,
 } from './fixtures.js';
 
 // Every test here fails on a page error or an unexpected console error (the fixture's check).
@@ -83,23 +84,6 @@ async function expectNoGrant(page: Page, hits: string[]): Promise<void> {
       [...OPTIONAL],
     ),
   ).toEqual([]);
-}
-
-/** WCAG contrast of a button's text on its own background (both opaque in the default theme). */
-function contrastOf(button: Locator): Promise<number> {
-  return button.evaluate((b) => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    const lum = (c: string) => {
-      const [r, g, bl] = rgb(c).map((v) => {
-        const s = v / 255;
-        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-    };
-    const s = getComputedStyle(b);
-    const [a, c] = [lum(s.color), lum(s.backgroundColor)];
-    return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
-  });
 }
 
 test('KV-1: no non-essential cookie, storage or gated tag before an explicit choice', async ({ page }) => {

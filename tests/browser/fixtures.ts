@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -163,4 +163,20 @@ export function strings(value: Json, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+}
+
+/** WCAG contrast ratio of an element's text colour on its own background (both opaque). */
+export function textContrast(element: Locator): Promise<number> {
+  return element.evaluate((e) => {
+    const lum = (c: string) => {
+      const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+        const s = Number(v) / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const s = getComputedStyle(e);
+    const [a, c] = [lum(s.color), lum(s.backgroundColor)];
+    return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
+  });
 }
