@@ -617,9 +617,13 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!this._textsDirty) return;
     this._textsDirty = false;
     this._cleanTexts = mergeTexts(declarativeTexts(this), cleanTexts(this.texts));
-    this._cleanCookies = checkNecessary(
-      mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)),
-      this._offered(),
+    // No prototype: a polluted `Object.prototype` can never read as a category's cookie list.
+    this._cleanCookies = Object.assign(
+      Object.create(null) as CookieTable,
+      checkNecessary(
+        mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)),
+        this._offered(),
+      ),
     );
     this._view?.applyTexts(this._cleanTexts);
   }
