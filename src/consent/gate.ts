@@ -71,13 +71,20 @@ function safeFrameUrl(value: string | null): string | null {
 }
 
 /**
+ * A gated script timed out. The browser runs scripts inserted without `async` in insertion order, so it would
+ * hold every later one behind that script, forever if it never loads: later gated scripts that would join that
+ * order run as `async` instead (the queue still runs them one after another).
+ */
+let stalled = false;
+
+/**
  * Runs a parser-made, inert script: the same element, its type made runnable, moved in place.
  * Its `src` and text were set by the page's own markup, so this needs no Trusted Types policy,
  * and its nonce (if any) is its own. Resolves when the next gated script may run:
  * - at once for inline and `async` scripts, for a `data-type` that is not JavaScript and for `nomodule`
  *   classic scripts (the browser fires no `load` or `error` for those);
  * - else after loading or failing, or after `BLOCKING_TIMEOUT`, so that document order holds as it would
- *   have without the gate and a tag that never loads cannot stall the others.
+ *   have without the gate and a tag that never loads cannot stall the others (see `stalled`).
  */
 function run(script: HTMLScriptElement): Promise<void> {
   return new Promise((resolve) => {
@@ -90,13 +97,17 @@ function run(script: HTMLScriptElement): Promise<void> {
       !script.hasAttribute('async') &&
       isJavaScript(type) &&
       (module || !script.hasAttribute('nomodule'));
+    if (stalled && !script.hasAttribute('async') && (script.hasAttribute('src') || module)) script.async = true;
     if (blocking) {
-      script.async = false;
+      if (!stalled) script.async = false;
       const done = (): void => {
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(done, BLOCKING_TIMEOUT);
+      const timer = setTimeout(() => {
+        stalled = true;
+        done();
+      }, BLOCKING_TIMEOUT);
       script.addEventListener('load', done, { once: true });
       script.addEventListener('error', done, { once: true });
     }
@@ -209,11 +220,10 @@ export class Gate {
     this.checked.add(element);
     const tag = describe(element);
     const value = element.getAttribute('data-consent-category') ?? '';
+    const offered = this.offered();
     if (value.includes(',')) {
       warn(`${tag}: data-consent-category "${value.slice(0, 60)}" has a comma; separate categories with spaces.`);
-    }
-    const offered = this.offered();
-    if (offered.length > 0) {
+    } else if (offered.length > 0) {
       for (const category of categoriesOf(element)) {
         if (!offered.includes(category)) {
           warn(`${tag}: "${category.slice(0, 40)}" is not an offered category; the tag never runs.`);
