@@ -625,10 +625,7 @@ export class CookieConsentBanner extends ReactiveElement {
     // No prototype: a polluted `Object.prototype` can never read as a category's cookie list.
     this._cleanCookies = Object.assign(
       Object.create(null) as CookieTable,
-      checkNecessary(
-        mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)),
-        this._offered(),
-      ),
+      checkNecessary(mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)), this._offered()),
     );
     this._view?.applyTexts(this._cleanTexts);
   }
