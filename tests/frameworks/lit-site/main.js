@@ -3,4 +3,8 @@
 import { html, render } from 'lit-html';
 import 'cerez/define';
 
-render(html`<h1>Bir lit sitesi</h1><p id="site-rendered">${'Sitenin kendi şablonu'}</p>`, document.getElementById('app'));
+render(
+  html`<h1>Bir lit sitesi</h1>
+    <p id="site-rendered">${'Sitenin kendi şablonu'}</p>`,
+  document.getElementById('app'),
+);
