@@ -31,12 +31,14 @@ const shared = {
   },
 };
 
-// dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it.
+// dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it. Minifying
+// drops the bundled packages' license comments, so their licenses are collected in dist/THIRD-PARTY-LICENSES.md.
 await build({
   ...shared,
   build: {
     ...shared.build,
     outDir: out,
+    license: { fileName: 'THIRD-PARTY-LICENSES.md' },
     rollupOptions: {
       input: { 'cookie-consent-banner': 'src/define.ts' },
       preserveEntrySignatures: 'allow-extension',

@@ -147,6 +147,16 @@ test('the LICENSE is shipped and is the license package.json names', () => {
   assert.ok(license.includes('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND'));
 });
 
+test('the one-file build, which bundles the dependencies, ships their licenses', () => {
+  assert.ok(files.includes('dist/THIRD-PARTY-LICENSES.md'), 'dist/THIRD-PARTY-LICENSES.md is packed');
+  const notices = read('dist/THIRD-PARTY-LICENSES.md');
+  for (const dependency of dependencies) {
+    const { version, license } = JSON.parse(readFileSync(join(root, 'node_modules', dependency, 'package.json')));
+    assert.ok(notices.includes(`## ${dependency} - ${version} (${license})`), `${dependency} ${version}, ${license}`);
+  }
+  assert.match(notices, /Copyright \(c\) 2017 Google LLC/);
+});
+
 test('a TypeScript file using the element and its events type-checks against the packed types', () => {
   writeFileSync(
     join(work, 'consumer.ts'),
