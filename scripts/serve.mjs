@@ -27,7 +27,10 @@ const types = {
 async function resolveFile(pathname) {
   const decoded = decodeURIComponent(pathname);
   const file = normalize(join(root, decoded));
-  if (!file.startsWith(root) || file.split(sep).includes('node_modules')) return undefined;
+  // Never node_modules, and never a hidden file or folder (.git, .env): only what the demo and tests need.
+  const parts = file.slice(root.length).split(sep);
+  if (!file.startsWith(root) || parts.includes('node_modules') || parts.some((p) => p.startsWith('.')))
+    return undefined;
   try {
     const info = await stat(file);
     if (info.isDirectory()) return resolveFile(`${decoded.replace(/\/?$/, '/')}index.html`);

@@ -41,25 +41,21 @@ import {
   type CookieTable,
 } from './consent/cookie-table.js';
 import { safePolicyUrl } from './consent/url.js';
-import { warn } from './consent/warn.js';
+import { fail, warn } from './consent/warn.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
 import { SpaceReserver } from './view/reserve-space.js';
-import { LANGUAGE_NAMES, SHIPPED_LANGUAGES, matchLanguage, resolveLanguage } from './i18n/languages.js';
+import {
+  LANGUAGE_NAMES,
+  SHIPPED_LANGUAGES,
+  SOURCE_LANGUAGE,
+  matchLanguage,
+  resolveLanguage,
+} from './i18n/languages.js';
 import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
 
 type View = typeof import('./view/banner-view.js');
-
-/** Properties that decide what a valid stored choice is. */
-const STORAGE_PROPERTIES = [
-  'revision',
-  'categories',
-  'cookieName',
-  'cookiePath',
-  'cookieDomain',
-  'cookieExpires',
-] as const;
 
 /** Where the banner can sit. */
 export type BannerPosition = 'bottom' | 'top' | 'bottom-start' | 'bottom-end' | 'center';
@@ -80,6 +76,24 @@ const connected: CookieConsentBanner[] = [];
 /** Google Consent Mode's default is pushed once per page, before any gated tag runs. */
 let consentModeDefaultPushed = false;
 
+/** The channel on which the site's windows tell each other that the stored choice changed. */
+const CHANNEL = 'cookie-consent-banner';
+
+/** How long the banner waits for a language's strings before it shows Turkish instead. */
+const LANGUAGE_TIMEOUT = 5000;
+
+/** A copy of a category map with no prototype: a polluted `Object.prototype` can never read as a choice. */
+function ownCopy(map: Readonly<Record<string, boolean>> | undefined): Readonly<Record<string, boolean>> {
+  return Object.assign(Object.create(null) as Record<string, boolean>, map);
+}
+
+/** Whether an element is rendered; `checkVisibility()` where the browser has it (Safari < 17.4 does not). */
+function isVisible(element: Element): boolean {
+  return typeof element.checkVisibility === 'function'
+    ? element.checkVisibility()
+    : element.getClientRects().length > 0;
+}
+
 /** The focused element, looking through open shadow roots. */
 function deepActiveElement(): Element | null {
   let active = document.activeElement;
@@ -98,10 +112,11 @@ function deepActiveElement(): Element | null {
  * @attr nonce - The page's CSP nonce (the native `nonce` attribute), given to gated inline scripts that have none of their own.
  * @attr lang - The language to show, e.g. `tr`, `en`, `ar`; wins over `<html lang>` and the browser's languages. Setting `el.lang` switches at once.
  *
- * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, when the stored choice is known; `detail.consent` is the stored choice or `null`.
+ * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, at its first update (when settings set right after connecting have landed), when the stored choice is known; `detail.consent` is the stored choice or `null`.
  * @event {CustomEvent<ConsentChangeDetail>} consent-change - Whenever the stored choice changes, after the cookie is written; `detail` has `consent`, `previous`, `changed` and `source`.
  * @event {CustomEvent<null>} consent-show - When the banner becomes visible.
  * @event {CustomEvent<null>} consent-hide - When the banner is hidden.
+ * @event {CustomEvent<ConsentErrorDetail>} consent-error - When the banner cannot do its job fully: the cookie was not stored (`cookie-not-stored`: the choice holds for this page only, and no `consent-change` fires), or the view did not load (`view-not-loaded`). `detail` has `code` and `message`; the same text is logged as a console error.
  * @event {CustomEvent<ConsentLanguageChangeDetail>} consent-language-change - Whenever the banner's language switches (picker, `lang`, `<html lang>`); `detail` has `language` and `previous`.
  *
  * @slot logo - Before the banner's heading: the site's logo or name.
@@ -267,7 +282,7 @@ export class CookieConsentBanner extends ReactiveElement {
   @state() private _consent: Consent | null = null;
   @state() private _view: View | undefined;
   @state() private _preferencesOpen = false;
-  @state() private _draft: Readonly<Record<string, boolean>> = {};
+  @state() private _draft: Readonly<Record<string, boolean>> = ownCopy({});
   @state() private _status = '';
   /** The language in effect: shown, or to be shown once the banner opens. */
   @state() private _language = '';
@@ -287,6 +302,11 @@ export class CookieConsentBanner extends ReactiveElement {
   /** The language being loaded now, if any. */
   private _preparing: string | undefined;
   private _observer: MutationObserver | undefined;
+  /** Connected and not yet decided: the decision waits for the first update, when late settings have landed. */
+  private _pendingStart = false;
+  /** `_settingsKey()` as it was when the stored choice was last read. */
+  private _readKey = '';
+  private _channel: BroadcastChannel | undefined;
   private _gate: Gate | undefined;
   private readonly _space = new SpaceReserver();
   /** Focus was in the banner when it closed: put it somewhere stable, never on <body>. */
@@ -295,8 +315,10 @@ export class CookieConsentBanner extends ReactiveElement {
     const opener = event
       .composedPath()
       .find((node): node is Element => node instanceof Element && node.hasAttribute('data-consent-open'));
-    if (!opener || event.defaultPrevented) return;
+    if (!opener) return;
     event.preventDefault();
+    // Focus returns to the opener on close, also when a mouse click did not focus it.
+    this._opener = opener;
     this.showPreferences();
   };
   private readonly _onLanguageChange = (): void => this.requestUpdate();
@@ -304,9 +326,11 @@ export class CookieConsentBanner extends ReactiveElement {
   private readonly _onVisible = (): void => {
     if (document.visibilityState === 'visible') this._reread('sync');
   };
+  private readonly _onFocus = (): void => this._reread('sync');
 
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
   get consent(): Consent | null {
+    this._ensureStarted();
     const owner = this._owner();
     return owner && owner !== this ? owner._consent : this._consent;
   }
@@ -331,32 +355,56 @@ export class CookieConsentBanner extends ReactiveElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.push(this);
-    const owner = this._owner();
-    if (owner !== this && owner) {
-      warn(
-        'a second <cookie-consent-banner> on the page defers to the first: it shows nothing and mirrors its choice.',
-      );
-      this._consent = owner._consent;
-      this.open = false;
-      this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
-      return;
-    }
-    this._start(true);
+    // The decision waits for the first update: a framework (React's @lit/react, Angular) or a page script sets
+    // properties right after connecting, in the same task, and those must count as if they were in the markup.
+    this._pendingStart = true;
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this._pendingStart = false;
     const wasOwner = this._owner() === this;
     connected.splice(connected.indexOf(this), 1);
     if (!wasOwner) return;
     this._stop();
     const next = this._owner();
-    if (next) next._start(false);
+    // A next banner that has not started yet starts as the owner when its own first update comes.
+    if (next && !next._pendingStart) next._start(false);
+  }
+
+  /** The first update of a connection is where the stored choice is decided, with every setting in place. */
+  // The return type is ReactiveElement's own.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    this._ensureStarted();
+    return super.scheduleUpdate();
+  }
+
+  /**
+   * Decides now if this connection has not decided yet: at the first update, or earlier when the page
+   * calls a method or reads `consent` before it.
+   */
+  private _ensureStarted(): void {
+    if (!this._pendingStart) return;
+    this._pendingStart = false;
+    const owner = this._owner();
+    if (!owner) return;
+    if (owner === this) {
+      this._start(true);
+      return;
+    }
+    warn('a second <cookie-consent-banner> on the page defers to the first: it shows nothing and mirrors its choice.');
+    owner._ensureStarted();
+    this._consent = owner._consent;
+    this.open = false;
+    this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
   }
 
   /** Takes charge of the page: reads the choice, watches the page, runs gated tags, shows the banner if needed. */
   private _start(ready: boolean): void {
     this._refreshTexts();
+    this._readKey = this._settingsKey();
     const stored = this._readStored();
     this._consent = stored.consent;
     if (stored.consent) this._picked = stored.ui;
@@ -372,9 +420,18 @@ export class CookieConsentBanner extends ReactiveElement {
     this._observer.observe(this, { childList: true, subtree: true, characterData: true });
     addEventListener('languagechange', this._onLanguageChange);
     addEventListener('pageshow', this._onVisible);
+    addEventListener('focus', this._onFocus);
     document.addEventListener('visibilitychange', this._onVisible);
-    document.addEventListener('click', this._onDocumentClick);
+    // Capture on window: a theme that cancels or stops every click on `href="#"` links cannot swallow an opener.
+    addEventListener('click', this._onDocumentClick, true);
+    if (typeof BroadcastChannel === 'function') {
+      this._channel = new BroadcastChannel(CHANNEL);
+      this._channel.onmessage = (event: MessageEvent) => {
+        if (event.data === this._cookie().name) this._reread('sync');
+      };
+    }
     this._honourGpcOnStoredChoice();
+    this._sweep();
     if (this.consentMode && !consentModeDefaultPushed) {
       consentModeDefaultPushed = true;
       gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
@@ -391,8 +448,11 @@ export class CookieConsentBanner extends ReactiveElement {
     this._observer = undefined;
     removeEventListener('languagechange', this._onLanguageChange);
     removeEventListener('pageshow', this._onVisible);
+    removeEventListener('focus', this._onFocus);
     document.removeEventListener('visibilitychange', this._onVisible);
-    document.removeEventListener('click', this._onDocumentClick);
+    removeEventListener('click', this._onDocumentClick, true);
+    this._channel?.close();
+    this._channel = undefined;
     this._gate?.stop();
     this._gate = undefined;
     this._space.release();
@@ -400,10 +460,43 @@ export class CookieConsentBanner extends ReactiveElement {
     this._preferencesOpen = false;
   }
 
+  /**
+   * What decides which stored choice is valid: revision, offered categories, cookie settings and the GPC
+   * settings. When it differs from the one the choice was last read with, the cookie is read again.
+   */
+  private _settingsKey(): string {
+    const cookie = this._cookie();
+    return JSON.stringify([
+      this._revision(),
+      this._offered(),
+      cookie.name,
+      cookie.path,
+      cookie.domain,
+      cookie.expires,
+      this._gpc(),
+      this._saleOrShare(),
+    ]);
+  }
+
+  /** Deletes the listed cookies of every category that is not allowed now: on each load, not only on withdrawal. */
+  private _sweep(): void {
+    const table = this._cleanCookies;
+    const names = Object.keys(table)
+      .filter((id) => !this.hasConsent(id))
+      .flatMap((id) => (table[id] ?? []).map((entry) => entry.name));
+    removeCookies(names, location);
+  }
+
+  /** Tells the site's other windows that the stored choice changed, so they read it again at once. */
+  private _broadcast(): void {
+    this._channel?.postMessage(this._cookie().name);
+  }
+
   /** Shows the banner (the first layer). */
   show(): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.show();
+    this._ensureStarted();
     this.open = true;
   }
 
@@ -411,8 +504,9 @@ export class CookieConsentBanner extends ReactiveElement {
   showPreferences(): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.showPreferences();
-    this._opener = deepActiveElement();
-    this._draft = { ...(this._consent?.categories ?? {}) };
+    this._ensureStarted();
+    this._opener ??= deepActiveElement();
+    this._draft = ownCopy(this._consent?.categories);
     this._preferencesOpen = true;
   }
 
@@ -420,6 +514,7 @@ export class CookieConsentBanner extends ReactiveElement {
   hide(): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.hide();
+    this._ensureStarted();
     this.open = false;
     this._preferencesOpen = false;
   }
@@ -431,6 +526,7 @@ export class CookieConsentBanner extends ReactiveElement {
   acceptAll(): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.acceptAll();
+    this._ensureStarted();
     this._choose('accept-all', 'api', this._acceptAllowed());
   }
 
@@ -438,6 +534,7 @@ export class CookieConsentBanner extends ReactiveElement {
   rejectAll(): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.rejectAll();
+    this._ensureStarted();
     this._choose('reject-all', 'api', () => false);
   }
 
@@ -448,6 +545,7 @@ export class CookieConsentBanner extends ReactiveElement {
   setConsent(categories: Readonly<Record<string, boolean>> | readonly string[]): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.setConsent(categories);
+    this._ensureStarted();
     const offered = this._offered();
     const allowed = new Set<string>();
     let list: readonly string[] = [];
@@ -459,9 +557,13 @@ export class CookieConsentBanner extends ReactiveElement {
       warn('setConsent: expected an object of category → boolean or an array of ids; nothing stored.');
       return;
     }
+    const kept = this._gpc() ? new Set(this._saleOrShare()) : new Set<string>();
     for (const id of list) {
-      if (offered.includes(id)) allowed.add(id);
-      else warn(`setConsent: "${String(id).slice(0, 40)}" is not an offered category; ignored.`);
+      if (!offered.includes(id)) warn(`setConsent: "${String(id).slice(0, 40)}" is not an offered category; ignored.`);
+      else if (kept.has(id)) {
+        // Global Privacy Control is the visitor's opt-out: only the visitor, in preferences, can switch these on.
+        warn(`setConsent: "${id}" means sale or sharing and the browser sends Global Privacy Control; it stays off.`);
+      } else allowed.add(id);
     }
     this._choose('api', 'api', (id) => allowed.has(id));
   }
@@ -469,19 +571,22 @@ export class CookieConsentBanner extends ReactiveElement {
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
   hasConsent(category: string): boolean {
     if (category === NECESSARY) return true;
-    return this.consent?.categories[category] === true;
+    const categories = this.consent?.categories;
+    return categories !== undefined && Object.hasOwn(categories, category) && categories[category] === true;
   }
 
   /** Forgets the stored choice (removes the cookie) and shows the banner again. */
   reset(): void {
     const owner = this._owner();
     if (owner && owner !== this) return owner.reset();
+    this._ensureStarted();
     const previous = this._consent;
     removeCookie(this._cookie());
+    this._broadcast();
     this._consent = null;
     this._preferencesOpen = false;
     this.open = true;
-    this._afterChange(previous, null, 'api');
+    this._afterChange(previous, null, 'api', true);
   }
 
   private _cookie(): CookieSettings {
@@ -512,9 +617,13 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!this._textsDirty) return;
     this._textsDirty = false;
     this._cleanTexts = mergeTexts(declarativeTexts(this), cleanTexts(this.texts));
-    this._cleanCookies = checkNecessary(
-      mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)),
-      this._offered(),
+    // No prototype: a polluted `Object.prototype` can never read as a category's cookie list.
+    this._cleanCookies = Object.assign(
+      Object.create(null) as CookieTable,
+      checkNecessary(
+        mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)),
+        this._offered(),
+      ),
     );
     this._view?.applyTexts(this._cleanTexts);
   }
@@ -550,20 +659,22 @@ export class CookieConsentBanner extends ReactiveElement {
   }
 
   /**
-   * The site changed what a valid choice is (revision, categories, cookie settings): read the cookie
-   * again; if the choice in effect changed, tell the page, and ask the visitor where needed.
+   * Reads the stored choice again: the site changed what a valid choice is (revision, categories, cookie or
+   * GPC settings), another window stored a choice, or this window is about to write. If the choice in effect
+   * changed, the page is told; the visitor is asked where needed.
    */
   private _reread(source: ConsentSource): void {
-    if (this._owner() !== this) return;
+    if (this._owner() !== this || this._pendingStart) return;
     const previous = this._consent;
+    this._readKey = this._settingsKey();
     const stored = this._readStored();
-    const consent = stored.consent;
+    this._consent = stored.consent;
+    this._honourGpcOnStoredChoice();
+    const consent = this._consent;
     const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
-    if (!same) {
-      this._consent = consent;
-      this._afterChange(previous, consent, source);
-    }
-    if (consent === null || !stored.complete) this.open = true;
+    // Only a withdrawal seen from another window reloads; a changed setting never does, so no reload can loop.
+    if (!same) this._afterChange(previous, consent, source, source === 'sync');
+    if (stored.consent === null || !stored.complete || consent === null) this.open = true;
     else if (source === 'sync' && !same) this.open = false;
   }
 
@@ -584,7 +695,9 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!language || language === this._language) return;
     this._picked = language;
     this._announceLanguage = true;
-    if (this._consent) writeCookie(this._cookie(), encodeConsent(this._consent, language));
+    // Another window may have changed the choice: read it first, so that only the language is written.
+    this._reread('sync');
+    if (this._consent && this._write(encodeConsent(this._consent, language))) this._broadcast();
     this.requestUpdate();
   }
 
@@ -620,6 +733,12 @@ export class CookieConsentBanner extends ReactiveElement {
   }
 
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
+    const owner = this._owner();
+    // A follower's own buttons (it may have been opened by hand) act through the owner: one state per page.
+    if (owner && owner !== this) return owner._choose(method, source, allowed);
+    this._ensureStarted();
+    // Another window may have changed the choice since this one read it.
+    this._reread('sync');
     const previous = this._consent;
     const consent = createConsent({
       offered: this._offered(),
@@ -633,24 +752,51 @@ export class CookieConsentBanner extends ReactiveElement {
     const settings = this._cookie();
     const value = encodeConsent(consent, this._picked);
     if (readCookieValues(settings.name).length > 1) settleCookie(settings, value, location);
-    if (!writeCookie(settings, value)) {
-      warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
-    }
+    const stored = this._write(value);
     this._consent = consent;
     this._refocus = deepActiveElement()?.getRootNode() === this.renderRoot;
     this._preferencesOpen = false;
     this.open = false;
     this._status = 'saved';
-    this._afterChange(previous, consent, source);
+    this._afterChange(previous, consent, source, true, stored);
+    if (!stored) return;
+    this._broadcast();
     const url = receiptUrl(this.receiptUrl, document.baseURI);
     if (url) sendReceipt(url, consent, location);
   }
 
   /**
-   * After the choice in effect changed: tell Google's tags, run what is now allowed, delete the cookies of
-   * withdrawn categories, fire `consent-change`, and reload if the site asked for it on withdrawal.
+   * Writes the consent cookie. When the browser does not keep it (cookies blocked, a bad `cookie-domain`, a
+   * full jar, a sandboxed frame), the choice holds for this page only: a console error and `consent-error` say so.
    */
-  private _afterChange(previous: Consent | null, consent: Consent | null, source: ConsentSource): void {
+  private _write(value: string): boolean {
+    let kept = false;
+    try {
+      kept = writeCookie(this._cookie(), value);
+    } catch {
+      kept = false;
+    }
+    if (!kept) {
+      const message =
+        'the browser did not keep the consent cookie (cookies blocked, a bad cookie-domain, a full jar or a sandboxed frame); the choice holds for this page only.';
+      fail('CEREZ_COOKIE_NOT_STORED', message);
+      this.dispatchEvent(consentEvent('consent-error', { code: 'cookie-not-stored', message }));
+    }
+    return kept;
+  }
+
+  /**
+   * After the choice in effect changed: tell Google's tags, run what is now allowed, delete the cookies of
+   * categories not allowed, fire `consent-change` (only when the cookie was stored), and reload if the site
+   * asked for it on withdrawal and the change came from the visitor.
+   */
+  private _afterChange(
+    previous: Consent | null,
+    consent: Consent | null,
+    source: ConsentSource,
+    byVisitor: boolean,
+    stored = true,
+  ): void {
     const changed = changedCategories(previous, consent);
     const withdrawn = changed.filter((id) => previous?.categories[id] === true);
     if (this.consentMode) {
@@ -659,18 +805,15 @@ export class CookieConsentBanner extends ReactiveElement {
       pushDataLayerEvent(window as GtagWindow, consent?.categories ?? { [NECESSARY]: true }, signals);
     }
     this._gate?.update((category) => this.hasConsent(category));
-    const table = this._cleanCookies;
-    removeCookies(
-      withdrawn.flatMap((id) => (table[id] ?? []).map((entry) => entry.name)),
-      location,
-    );
+    this._sweep();
+    if (!stored) return;
     const detail = { consent, previous, changed, withdrawn, source };
     this.dispatchEvent(consentEvent('consent-change', detail));
     for (const follower of connected.slice(1)) {
       follower._consent = consent;
       follower.dispatchEvent(consentEvent('consent-change', detail));
     }
-    if (withdrawn.length > 0 && this.reloadOnWithdraw) location.reload();
+    if (withdrawn.length > 0 && this.reloadOnWithdraw && byVisitor) location.reload();
   }
 
   /** Whether the browser's Global Privacy Control signal is on and honoured. */
@@ -689,7 +832,9 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!this._gpc()) return () => true;
     const kept = new Set(this._saleOrShare());
     const previous = this._consent;
-    return (id) => !kept.has(id) || (previous?.gpc === true && previous.categories[id] === true);
+    return (id) =>
+      !kept.has(id) ||
+      (previous?.gpc === true && Object.hasOwn(previous.categories, id) && previous.categories[id] === true);
   }
 
   /**
@@ -699,23 +844,22 @@ export class CookieConsentBanner extends ReactiveElement {
   private _honourGpcOnStoredChoice(): void {
     const stored = this._consent;
     if (!stored || stored.gpc || !this._gpc()) return;
-    const off = new Set(this._saleOrShare().filter((id) => stored.categories[id]));
+    const off = new Set(this._saleOrShare().filter((id) => stored.categories[id] === true));
     if (off.size === 0) return;
     const consent = createConsent({
       offered: this._offered(),
-      allowed: (id) => stored.categories[id] === true && !off.has(id),
+      allowed: (id) => Object.hasOwn(stored.categories, id) && stored.categories[id] === true && !off.has(id),
       revision: stored.revision,
       language: stored.language,
       method: 'gpc',
       gpc: true,
       now: Date.now(),
     });
-    writeCookie(this._cookie(), encodeConsent(consent, this._picked));
     this._consent = consent;
-    removeCookies(
-      [...off].flatMap((id) => (this._cleanCookies[id] ?? []).map((entry) => entry.name)),
-      location,
-    );
+    if (!this._write(encodeConsent(consent, this._picked))) return;
+    this._broadcast();
+    const url = receiptUrl(this.receiptUrl, document.baseURI);
+    if (url) sendReceipt(url, consent, location);
   }
 
   private _signals() {
@@ -740,9 +884,10 @@ export class CookieConsentBanner extends ReactiveElement {
       this._preferencesOpen = false;
     },
     toggle: (id: string, on: boolean): void => {
-      this._draft = { ...this._draft, [id]: on };
+      this._draft = ownCopy({ ...this._draft, [id]: on });
     },
-    save: (): void => this._choose('save', 'preferences', (id) => this._draft[id] === true),
+    save: (): void =>
+      this._choose('save', 'preferences', (id) => Object.hasOwn(this._draft, id) && this._draft[id] === true),
     preferencesClosed: (): void => {
       this._preferencesOpen = false;
     },
@@ -756,7 +901,9 @@ export class CookieConsentBanner extends ReactiveElement {
         return view;
       },
       (error: unknown) => {
-        warn(`could not load the banner (${String(error)}).`);
+        const message = `could not load the banner's view (${String(error)}); nothing gated runs until a choice.`;
+        fail('CEREZ_VIEW_NOT_LOADED', message);
+        this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
         this._viewLoading = undefined;
         return undefined;
       },
@@ -772,7 +919,18 @@ export class CookieConsentBanner extends ReactiveElement {
       const view = await this._loadView();
       if (!view) return;
       view.applyTexts(this._cleanTexts);
-      const shown = await view.loadLanguage(language);
+      // A language chunk that never settles must not keep the visitor from choosing: Turkish is bundled.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const shown = await Promise.race([
+        view.loadLanguage(language),
+        new Promise<string>((resolve) => {
+          timer = setTimeout(() => {
+            warn(`the "${language}" strings did not load in ${LANGUAGE_TIMEOUT / 1000} s; Turkish is shown.`);
+            resolve(view.loadLanguage(SOURCE_LANGUAGE));
+          }, LANGUAGE_TIMEOUT);
+        }),
+      ]);
+      clearTimeout(timer);
       if (shown !== language) this._failed.add(language);
       if (language !== this._wanted() && shown === language) return;
       this._view = view;
@@ -788,7 +946,10 @@ export class CookieConsentBanner extends ReactiveElement {
       warn(`theme: "${String(this.theme).slice(0, 20)}" is not auto, light or dark; "auto" is used.`);
     }
     this._refreshTexts();
-    if (this.hasUpdated && STORAGE_PROPERTIES.some((name) => changed.has(name))) this._reread('api');
+    if (this.open && this._owner() !== this) {
+      warn('a second <cookie-consent-banner> does not open: the first one on the page shows the banner.');
+      this.open = false;
+    }
     const wanted = this._wanted();
     // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
     if (this.open || this._preferencesOpen || this._view) {
@@ -849,7 +1010,7 @@ export class CookieConsentBanner extends ReactiveElement {
       (element) =>
         this.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING &&
         !this.contains(element) &&
-        element.checkVisibility(),
+        isVisible(element),
     );
     next?.focus();
   }
@@ -860,7 +1021,16 @@ export class CookieConsentBanner extends ReactiveElement {
     return LANGUAGE_NAMES[code] ?? (typeof name === 'string' ? name : code);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this._owner() === this) {
+      // A setting that decides what a valid choice is changed after the choice was read: read it again.
+      if (this._settingsKey() !== this._readKey) this._reread('api');
+      if (changed.has('consentMode') && this.consentMode && !consentModeDefaultPushed) {
+        consentModeDefaultPushed = true;
+        warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
+        gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
+      }
+    }
     const visible = this.open && this._view !== undefined;
     if (visible !== this._visible) {
       this._visible = visible;
@@ -890,7 +1060,7 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!this._preferencesOpen && this._opener) {
       const opener = this._opener as HTMLElement;
       this._opener = null;
-      if (opener.isConnected && opener.checkVisibility()) {
+      if (opener.isConnected && isVisible(opener)) {
         opener.focus();
         this._refocus = false;
       }

@@ -34,6 +34,14 @@ export interface ConsentLanguageChangeDetail {
   readonly previous: string;
 }
 
+/** `consent-error`: the banner could not store the choice, or could not load its view. */
+export interface ConsentErrorDetail {
+  /** `cookie-not-stored`: the choice holds for this page only. `view-not-loaded`: the banner cannot show. */
+  readonly code: 'cookie-not-stored' | 'view-not-loaded';
+  /** What went wrong, for people: the same text as the console error. */
+  readonly message: string;
+}
+
 /** `consent-show` and `consent-hide` carry no detail. */
 export type ConsentVisibilityDetail = null;
 
@@ -41,6 +49,7 @@ export type ConsentReadyEvent = CustomEvent<ConsentReadyDetail>;
 export type ConsentChangeEvent = CustomEvent<ConsentChangeDetail>;
 export type ConsentVisibilityEvent = CustomEvent<ConsentVisibilityDetail>;
 export type ConsentLanguageChangeEvent = CustomEvent<ConsentLanguageChangeDetail>;
+export type ConsentErrorEvent = CustomEvent<ConsentErrorDetail>;
 
 export interface CookieConsentBannerEventMap {
   'consent-ready': ConsentReadyEvent;
@@ -48,6 +57,7 @@ export interface CookieConsentBannerEventMap {
   'consent-show': ConsentVisibilityEvent;
   'consent-hide': ConsentVisibilityEvent;
   'consent-language-change': ConsentLanguageChangeEvent;
+  'consent-error': ConsentErrorEvent;
 }
 
 // The events bubble and are composed, so the element, `document` and `window` all hear them: typed on all three.
@@ -59,10 +69,24 @@ declare global {
 }
 /* eslint-enable @typescript-eslint/no-empty-object-type */
 
-/** Creates one of the banner's events: bubbling and composed, so `document` and `window` hear it. */
+/**
+ * Creates one of the banner's events: bubbling and composed, so `document` and `window` hear it. Each event
+ * gets its own frozen copy of the detail (and of its lists), so no listener can change what later ones see.
+ */
 export function consentEvent<K extends keyof CookieConsentBannerEventMap>(
   type: K,
   detail: CookieConsentBannerEventMap[K]['detail'],
 ): CookieConsentBannerEventMap[K] {
-  return new CustomEvent(type, { bubbles: true, composed: true, detail }) as CookieConsentBannerEventMap[K];
+  const frozen =
+    detail === null
+      ? null
+      : Object.freeze(
+          Object.fromEntries(
+            Object.entries(detail).map(([key, value]) => [
+              key,
+              Array.isArray(value) ? Object.freeze([...value]) : value,
+            ]),
+          ),
+        );
+  return new CustomEvent(type, { bubbles: true, composed: true, detail: frozen }) as CookieConsentBannerEventMap[K];
 }

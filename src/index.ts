@@ -6,6 +6,8 @@ export { DEFAULT_CONSENT_MODE_MAP, SIGNALS } from './consent/consent-mode.js';
 export type {
   ConsentChangeDetail,
   ConsentChangeEvent,
+  ConsentErrorDetail,
+  ConsentErrorEvent,
   ConsentLanguageChangeDetail,
   ConsentLanguageChangeEvent,
   ConsentReadyDetail,

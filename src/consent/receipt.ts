@@ -9,25 +9,32 @@ export interface Receipt {
   language: string;
   method: string;
   categories: Readonly<Record<string, boolean>>;
-  /** The page the choice was made on, without query or fragment. */
+  /** Whether the browser sent Global Privacy Control when the choice was stored. */
+  gpc: boolean;
+  /** The site the choice was made on: its origin only, never a path that may hold personal data or tokens. */
   url: string;
 }
 
-/** The receipt endpoint: http(s) or relative; anything else is dropped with a warning. */
+const LOCAL = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * The receipt endpoint: https, or relative on an https page; plain http only on this machine (localhost),
+ * since a receipt is personal data. Anything else is dropped with a warning.
+ */
 export function receiptUrl(value: string | null | undefined, base: string): string | null {
   if (value == null || value.trim() === '') return null;
   try {
     const url = new URL(value, base);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL.test(url.hostname))) return url.href;
   } catch {
     // Reported below.
   }
-  warn(`receipt-url: "${value.slice(0, 80)}" is not an http(s) URL; no receipt is sent.`);
+  warn(`receipt-url: "${value.slice(0, 80)}" is not an https URL; no receipt is sent.`);
   return null;
 }
 
 /** Sends the receipt of a choice with `navigator.sendBeacon`, fire-and-forget. */
-export function sendReceipt(endpoint: string, consent: Consent, page: { origin: string; pathname: string }): void {
+export function sendReceipt(endpoint: string, consent: Consent, page: { origin: string }): void {
   const receipt: Receipt = {
     id: consent.id,
     timestamp: consent.timestamp,
@@ -35,7 +42,8 @@ export function sendReceipt(endpoint: string, consent: Consent, page: { origin: 
     language: consent.language,
     method: consent.method,
     categories: consent.categories,
-    url: page.origin + page.pathname,
+    gpc: consent.gpc,
+    url: page.origin,
   };
   try {
     const queued = navigator.sendBeacon(endpoint, new Blob([JSON.stringify(receipt)], { type: 'application/json' }));

@@ -311,7 +311,9 @@ test.describe('proof of consent', () => {
         language: 'tr',
         method: 'reject-all',
         categories: { necessary: true, functional: false, analytics: false, marketing: false },
-        url: 'http://localhost:4321/test/page.html',
+        gpc: false,
+        // The origin only: a path or query may hold an e-mail address or a token (security review L2).
+        url: `http://localhost:${process.env.TEST_PORT ?? 4321}`,
       },
     });
   });

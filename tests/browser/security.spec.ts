@@ -278,7 +278,9 @@ test.describe('many instances and a page’s life cycle', () => {
         .getByRole('dialog', { name: tr.preferences.heading })
         .getByRole('switch', { name: tr.categories.marketing.name }),
     ).toBeChecked();
-    expect(await events(page, 'consent-ready')).toHaveLength(7);
+    // The first connection, the last of the five made in one task (the four before it ended before their first
+    // update, so they never decided and never announce), and the move into <main>.
+    expect(await events(page, 'consent-ready')).toHaveLength(3);
   });
 
   test('S-14: when the owner leaves, the next element takes over', async ({ page }) => {
