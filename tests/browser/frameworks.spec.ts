@@ -65,7 +65,8 @@ async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.evaluate(async () => {
     await document.querySelector('cookie-consent-banner')!.updateComplete;
-    await new Promise((resolve) => requestIdleCallback(resolve));
+    // WebKit has no requestIdleCallback: a frame is its nearest point.
+    await new Promise((resolve) => (window.requestIdleCallback ?? requestAnimationFrame)(resolve));
     const marker = document.createElement('script');
     marker.src = 'https://tracker.test/marker.js';
     const loaded = new Promise((resolve, reject) => {
@@ -104,8 +105,15 @@ for (const { name, fixture, version } of PAGES) {
         'href',
         /\/cerez-politikasi$/,
       );
+      const consent = (await dataLayer(page)).filter((e) => e.args?.[0] === 'consent');
+      expect(
+        consent.map((e) => e.args?.[1]),
+        'consentMode: the default is pushed',
+      ).toEqual(['default']);
       await region.getByRole('button', { name: tr.banner.acceptAll }).click();
       await expect(region).toBeHidden();
+      // launcher: the way back to the preferences stays on the page.
+      await expect(page.getByRole('button', { name: tr.launcher.label, exact: true })).toBeVisible();
 
       expect((await consentCookie(page))?.record).toMatchObject({
         m: 'a',

@@ -30,7 +30,7 @@ function App() {
       onConsentChange={onConsentChange}
     />
   ) : (
-    <CookieBanner policyUrl="/cerez-politikasi" onConsentChange={onConsentChange} />
+    <CookieBanner policyUrl="/cerez-politikasi" consentMode launcher onConsentChange={onConsentChange} />
   );
 }
 

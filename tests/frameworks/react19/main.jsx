@@ -21,7 +21,7 @@ function App() {
       onconsent-change={onConsentChange}
     />
   ) : (
-    <cookie-consent-banner policy-url="/cerez-politikasi" onconsent-change={onConsentChange} />
+    <cookie-consent-banner policy-url="/cerez-politikasi" consentMode launcher onconsent-change={onConsentChange} />
   );
 }
 
