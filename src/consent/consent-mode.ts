@@ -1,5 +1,5 @@
 import { NECESSARY } from './categories.js';
-import { warn } from './warn.js';
+import { fail, warn } from './warn.js';
 
 /** The seven Google Consent Mode v2 signals. */
 export const SIGNALS = [
@@ -37,8 +37,28 @@ export const WAIT_FOR_UPDATE = 500;
 /** The dataLayer event pushed after each change, for Google Tag Manager triggers. */
 export const DATA_LAYER_EVENT = 'cookie_consent_update';
 
-/** The site's map, merged over the default; unknown signals and bad values are skipped with a warning. */
-export function consentModeMap(value: unknown): ConsentModeMap {
+/**
+ * The signals a site may grant without consent (`necessary`): security (authentication, fraud prevention) and
+ * functionality (the site's own settings, such as the language). Advertising, measurement and personalisation
+ * are never strictly necessary.
+ */
+export const NECESSARY_SIGNALS: readonly Signal[] = ['security_storage', 'functionality_storage'];
+
+/** What the map is checked against, for Global Privacy Control. */
+export interface MapContext {
+  /** The categories the banner offers. */
+  offered: readonly string[];
+  /** The offered categories that mean sale or sharing (`gpc-categories`), which GPC keeps off. */
+  saleOrShare: readonly string[];
+}
+
+/**
+ * The site's map, merged over the default; unknown signals and bad values are skipped with a warning.
+ * A signal that is not in `NECESSARY_SIGNALS` mapped to `necessary` (granted before any choice) is refused
+ * with `CEREZ_SIGNAL_AS_NECESSARY` and keeps its default. With `context`, an advertising signal mapped to an
+ * offered category that Global Privacy Control does not keep off gets a warning (the mapping is kept).
+ */
+export function consentModeMap(value: unknown, context?: MapContext): ConsentModeMap {
   const map: ConsentModeMap = { ...DEFAULT_CONSENT_MODE_MAP };
   if (value == null || value === '') return map;
   let data = value;
@@ -59,8 +79,30 @@ export function consentModeMap(value: unknown): ConsentModeMap {
       warn(`consent-mode-map: "${signal.slice(0, 40)}" is not a Consent Mode v2 signal; skipped.`);
     } else if (typeof category !== 'string' || !/^[a-z][a-z0-9_-]{0,31}$/.test(category)) {
       warn(`consent-mode-map: the category for "${signal}" is not a category id; skipped.`);
+    } else if (category === NECESSARY && !NECESSARY_SIGNALS.includes(signal as Signal)) {
+      fail(
+        'CEREZ_SIGNAL_AS_NECESSARY',
+        `consent-mode-map: "${signal}" cannot follow "${NECESSARY}" (it would be granted before any choice); ` +
+          `it keeps "${DEFAULT_CONSENT_MODE_MAP[signal as Signal]}".`,
+      );
     } else {
       map[signal as Signal] = category;
+    }
+  }
+  if (context) {
+    for (const signal of SIGNALS) {
+      const category = map[signal];
+      if (
+        signal.startsWith('ad_') &&
+        category !== NECESSARY &&
+        context.offered.includes(category) &&
+        !context.saleOrShare.includes(category)
+      ) {
+        warn(
+          `consent-mode-map: "${signal}" follows "${category}", which Global Privacy Control does not keep off; ` +
+            'add it to gpc-categories or map the signal to one of them.',
+        );
+      }
     }
   }
   return map;

@@ -4,12 +4,58 @@ import { warn } from './warn.js';
  * Gated tags: `<script type="text/plain" data-consent-category="…">` and
  * `<iframe data-consent-category="…" data-src="…">`. A script runs once, when all of its categories are
  * allowed; an iframe gets its `src` then, and loses it again when a category is withdrawn.
+ *
+ * Under a nonce-based CSP (the element has a `nonce`), only gated scripts that carry that same nonce are
+ * ever run: the gate never gives a script a nonce, so markup injected without the page's nonce stays inert.
  */
-const SELECTOR = 'script[type="text/plain"][data-consent-category], iframe[data-consent-category]';
+const SELECTOR = 'script[data-consent-category], iframe[data-consent-category]';
+
+/**
+ * How long a gated script with `src` (and no `async`) may hold up the gated scripts after it, in ms. When it
+ * has neither loaded nor failed by then (a server that never answers), the next gated script runs anyway.
+ */
+export const BLOCKING_TIMEOUT = 10_000;
+
+/** The JavaScript MIME type essences (HTML's list), and `module`: the `type`s a browser runs as a script. */
+const JAVASCRIPT_TYPES = new Set([
+  '',
+  'module',
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
+]);
+
+/** Whether a script `type` is one the browser runs as a classic script or a module. */
+function isJavaScript(type: string | null): boolean {
+  return JAVASCRIPT_TYPES.has((type ?? '').trim().toLowerCase());
+}
 
 /** The categories an element needs, all of them. */
 function categoriesOf(element: Element): string[] {
   return (element.getAttribute('data-consent-category') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** A short name for a tag in a warning: its `src`, `data-src` or `id`, else the start of its text. */
+function describe(element: Element): string {
+  const name =
+    element.getAttribute('src') ||
+    element.getAttribute('data-src') ||
+    (element.id ? `#${element.id}` : '') ||
+    (element.textContent ?? '').trim().replace(/\s+/g, ' ');
+  return `<${element.localName}> "${name.slice(0, 60)}"`;
 }
 
 function safeFrameUrl(value: string | null): string | null {
@@ -25,24 +71,46 @@ function safeFrameUrl(value: string | null): string | null {
 }
 
 /**
+ * A gated script timed out. The browser runs scripts inserted without `async` in insertion order, so it would
+ * hold every later one behind that script, forever if it never loads: later gated scripts that would join that
+ * order run as `async` instead (the queue still runs them one after another).
+ */
+let stalled = false;
+
+/**
  * Runs a parser-made, inert script: the same element, its type made runnable, moved in place.
  * Its `src` and text were set by the page's own markup, so this needs no Trusted Types policy,
- * and its nonce stays with it. Resolves when the next gated script may run: at once for inline and
- * `async` scripts, after loading (or failing) for the others, so that document order holds as it would
- * have without the gate.
+ * and its nonce (if any) is its own. Resolves when the next gated script may run:
+ * - at once for inline and `async` scripts, for a `data-type` that is not JavaScript and for `nomodule`
+ *   classic scripts (the browser fires no `load` or `error` for those);
+ * - else after loading or failing, or after `BLOCKING_TIMEOUT`, so that document order holds as it would
+ *   have without the gate and a tag that never loads cannot stall the others (see `stalled`).
  */
-function run(script: HTMLScriptElement, nonce: string): Promise<void> {
+function run(script: HTMLScriptElement): Promise<void> {
   return new Promise((resolve) => {
     const type = script.getAttribute('data-type');
     if (type) script.setAttribute('type', type);
     else script.removeAttribute('type');
-    const blocking = script.hasAttribute('src') && !script.hasAttribute('async');
+    const module = (type ?? '').trim().toLowerCase() === 'module';
+    const blocking =
+      script.hasAttribute('src') &&
+      !script.hasAttribute('async') &&
+      isJavaScript(type) &&
+      (module || !script.hasAttribute('nomodule'));
+    if (stalled && !script.hasAttribute('async') && (script.hasAttribute('src') || module)) script.async = true;
     if (blocking) {
-      script.async = false;
-      script.addEventListener('load', () => resolve(), { once: true });
-      script.addEventListener('error', () => resolve(), { once: true });
+      if (!stalled) script.async = false;
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        stalled = true;
+        done();
+      }, BLOCKING_TIMEOUT);
+      script.addEventListener('load', done, { once: true });
+      script.addEventListener('error', done, { once: true });
     }
-    if (!script.nonce && nonce) script.nonce = nonce;
     script.setAttribute('data-consent-state', 'run');
     const parent = script.parentNode;
     if (parent) parent.insertBefore(script, script.nextSibling);
@@ -56,11 +124,21 @@ export class Gate {
   private allowed: (category: string) => boolean = () => false;
   /** Gated scripts run one after another, in document order. */
   private queue: Promise<void> = Promise.resolve();
-  private readonly queued = new WeakSet<Element>();
+  /** Scripts waiting in the queue of this generation. */
+  private readonly queued = new Set<HTMLScriptElement>();
+  /** Bumped by `update()` and `stop()`: a queued script of an older generation does nothing at its turn. */
+  private generation = 0;
+  /** Elements already checked for markup mistakes. */
+  private readonly checked = new WeakSet<Element>();
 
+  /**
+   * @param nonce - the page's CSP nonce (the element's), or `''`: when set, only scripts with that nonce run
+   * @param offered - the category ids the banner offers, to report tags that can never run
+   */
   constructor(
     private readonly root: Document,
     private readonly nonce: () => string,
+    private readonly offered: () => readonly string[] = () => [],
   ) {
     this.observer = new MutationObserver((records) => {
       for (const record of records) {
@@ -81,11 +159,20 @@ export class Gate {
   /** The allowed categories changed: run what is now allowed, unload frames that no longer are. */
   update(allowed: (category: string) => boolean): void {
     this.allowed = allowed;
+    this.restart();
     this.scan(this.root);
   }
 
+  /** Stops watching; scripts still waiting in the queue never run. */
   stop(): void {
     this.observer.disconnect();
+    this.restart();
+  }
+
+  /** Makes the waiting scripts stale; a scan queues again those that are still allowed. */
+  private restart(): void {
+    this.generation++;
+    this.queued.clear();
   }
 
   private permitted(element: Element): boolean {
@@ -93,19 +180,66 @@ export class Gate {
     return categories.length > 0 && categories.every((category) => this.allowed(category));
   }
 
+  /** A script may run only with the page's nonce, when the page has one. */
+  private trusted(script: HTMLScriptElement): boolean {
+    const nonce = this.nonce();
+    return !nonce || script.nonce === nonce;
+  }
+
   private scan(root: ParentNode & Node): void {
     const found: Element[] = [];
     if (root instanceof Element && root.matches(SELECTOR)) found.push(root);
     found.push(...root.querySelectorAll(SELECTOR));
     for (const element of found) {
+      if (element.getAttribute('data-consent-state') === 'run' && element instanceof HTMLScriptElement) continue;
+      this.check(element);
       if (element instanceof HTMLScriptElement) {
-        if (element.type === 'text/plain' && !this.queued.has(element) && this.permitted(element)) {
-          this.queued.add(element);
-          this.queue = this.queue.then(() => (element.isConnected ? run(element, this.nonce()) : undefined));
-        }
+        if (element.type === 'text/plain' && this.trusted(element) && this.permitted(element)) this.enqueue(element);
       } else if (element instanceof HTMLIFrameElement) {
         this.frame(element);
       }
+    }
+  }
+
+  private enqueue(script: HTMLScriptElement): void {
+    if (this.queued.has(script)) return;
+    this.queued.add(script);
+    const generation = this.generation;
+    this.queue = this.queue.then(() => {
+      if (generation !== this.generation) return;
+      this.queued.delete(script);
+      // Consent may have changed while the scripts before it loaded: it must still be allowed now.
+      if (!script.isConnected || script.type !== 'text/plain' || !this.permitted(script)) return;
+      return run(script);
+    });
+  }
+
+  /** Reports, once per element, gated markup that cannot work as the site meant it. */
+  private check(element: Element): void {
+    if (this.checked.has(element)) return;
+    this.checked.add(element);
+    const tag = describe(element);
+    const value = element.getAttribute('data-consent-category') ?? '';
+    const offered = this.offered();
+    if (value.includes(',')) {
+      warn(`${tag}: data-consent-category "${value.slice(0, 60)}" has a comma; separate categories with spaces.`);
+    } else if (offered.length > 0) {
+      for (const category of categoriesOf(element)) {
+        if (!offered.includes(category)) {
+          warn(`${tag}: "${category.slice(0, 40)}" is not an offered category; the tag never runs.`);
+        }
+      }
+    }
+    if (element instanceof HTMLScriptElement) {
+      if (element.type !== 'text/plain') {
+        if (isJavaScript(element.getAttribute('type'))) {
+          warn(`${tag} has data-consent-category but not type="text/plain": it runs without consent.`);
+        }
+      } else if (!this.trusted(element)) {
+        warn(`${tag} lacks the page's nonce (the banner's nonce attribute); it never runs.`);
+      }
+    } else if (element instanceof HTMLIFrameElement && element.hasAttribute('src')) {
+      warn(`${tag} has a src: it loads before consent. Put the address in data-src instead.`);
     }
   }
 
