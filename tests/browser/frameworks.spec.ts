@@ -18,6 +18,7 @@ test.describe.configure({ mode: 'default' });
 
 const sites = new Map<string, BuiltSite>();
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // two Vite builds, on a busy machine
   for (const { fixture } of PAGES) sites.set(fixture, await buildSite(fixture));
 });
 test.afterAll(async () => {

@@ -20,6 +20,7 @@ test.describe.configure({ mode: 'default' });
 
 let site: BuiltSite;
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // a Vite build, on a busy machine
   site = await buildSite('lit-site');
 });
 test.afterAll(async () => {
