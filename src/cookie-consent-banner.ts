@@ -436,7 +436,11 @@ export class CookieConsentBanner extends ReactiveElement {
       consentModeDefaultPushed = true;
       gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
     }
-    this._gate = new Gate(document, () => this.nonce ?? '', () => this._offered());
+    this._gate = new Gate(
+      document,
+      () => this.nonce ?? '',
+      () => this._offered(),
+    );
     this._gate.start((category) => this.hasConsent(category));
     if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;

@@ -44,21 +44,12 @@ export const DATA_LAYER_EVENT = 'cookie_consent_update';
  */
 export const NECESSARY_SIGNALS: readonly Signal[] = ['security_storage', 'functionality_storage'];
 
-/** What the map is checked against, for Global Privacy Control. */
-export interface MapContext {
-  /** The categories the banner offers. */
-  offered: readonly string[];
-  /** The offered categories that mean sale or sharing (`gpc-categories`), which GPC keeps off. */
-  saleOrShare: readonly string[];
-}
-
 /**
  * The site's map, merged over the default; unknown signals and bad values are skipped with a warning.
  * A signal that is not in `NECESSARY_SIGNALS` mapped to `necessary` (granted before any choice) is refused
- * with `CEREZ_SIGNAL_AS_NECESSARY` and keeps its default. With `context`, an advertising signal mapped to an
- * offered category that Global Privacy Control does not keep off gets a warning (the mapping is kept).
+ * with `CEREZ_SIGNAL_AS_NECESSARY` and keeps its default.
  */
-export function consentModeMap(value: unknown, context?: MapContext): ConsentModeMap {
+export function consentModeMap(value: unknown): ConsentModeMap {
   const map: ConsentModeMap = { ...DEFAULT_CONSENT_MODE_MAP };
   if (value == null || value === '') return map;
   let data = value;
@@ -82,30 +73,29 @@ export function consentModeMap(value: unknown, context?: MapContext): ConsentMod
     } else if (category === NECESSARY && !NECESSARY_SIGNALS.includes(signal as Signal)) {
       fail(
         'CEREZ_SIGNAL_AS_NECESSARY',
-        `consent-mode-map: "${signal}" cannot follow "${NECESSARY}" (it would be granted before any choice); ` +
-          `it keeps "${DEFAULT_CONSENT_MODE_MAP[signal as Signal]}".`,
+        `consent-mode-map: "${signal}" cannot be ${NECESSARY} (granted before any choice); the default is kept.`,
       );
     } else {
       map[signal as Signal] = category;
     }
   }
-  if (context) {
-    for (const signal of SIGNALS) {
-      const category = map[signal];
-      if (
-        signal.startsWith('ad_') &&
-        category !== NECESSARY &&
-        context.offered.includes(category) &&
-        !context.saleOrShare.includes(category)
-      ) {
-        warn(
-          `consent-mode-map: "${signal}" follows "${category}", which Global Privacy Control does not keep off; ` +
-            'add it to gpc-categories or map the signal to one of them.',
-        );
-      }
+  return map;
+}
+
+/**
+ * Warns about each advertising signal that follows an offered category Global Privacy Control does not keep
+ * off (`saleOrShare`, from `gpc-categories`): under GPC, that signal could still be granted.
+ */
+export function checkGpcMap(map: ConsentModeMap, offered: readonly string[], saleOrShare: readonly string[]): void {
+  for (const signal of SIGNALS) {
+    const category = map[signal];
+    if (signal.startsWith('ad_') && offered.includes(category) && !saleOrShare.includes(category)) {
+      warn(
+        `consent-mode-map: "${signal}" follows "${category}", which Global Privacy Control does not turn off; ` +
+          'add it to gpc-categories or map the signal to one of them.',
+      );
     }
   }
-  return map;
 }
 
 export type SignalState = Record<Signal, 'granted' | 'denied'>;

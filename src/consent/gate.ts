@@ -16,31 +16,13 @@ const SELECTOR = 'script[data-consent-category], iframe[data-consent-category]';
  */
 export const BLOCKING_TIMEOUT = 10_000;
 
-/** The JavaScript MIME type essences (HTML's list), and `module`: the `type`s a browser runs as a script. */
-const JAVASCRIPT_TYPES = new Set([
-  '',
-  'module',
-  'application/ecmascript',
-  'application/javascript',
-  'application/x-ecmascript',
-  'application/x-javascript',
-  'text/ecmascript',
-  'text/javascript',
-  'text/javascript1.0',
-  'text/javascript1.1',
-  'text/javascript1.2',
-  'text/javascript1.3',
-  'text/javascript1.4',
-  'text/javascript1.5',
-  'text/jscript',
-  'text/livescript',
-  'text/x-ecmascript',
-  'text/x-javascript',
-]);
+/** The JavaScript MIME type essences (HTML's list), `module` and none: the `type`s a browser runs. */
+const JAVASCRIPT =
+  /^(|module|(application|text)\/(x-)?(ecma|java)script|text\/(javascript1\.[0-5]|jscript|livescript))$/;
 
 /** Whether a script `type` is one the browser runs as a classic script or a module. */
 function isJavaScript(type: string | null): boolean {
-  return JAVASCRIPT_TYPES.has((type ?? '').trim().toLowerCase());
+  return JAVASCRIPT.test((type ?? '').trim().toLowerCase());
 }
 
 /** The categories an element needs, all of them. */
@@ -53,9 +35,8 @@ function describe(element: Element): string {
   const name =
     element.getAttribute('src') ||
     element.getAttribute('data-src') ||
-    (element.id ? `#${element.id}` : '') ||
-    (element.textContent ?? '').trim().replace(/\s+/g, ' ');
-  return `<${element.localName}> "${name.slice(0, 60)}"`;
+    (element.id ? `#${element.id}` : element.textContent?.trim());
+  return `gated <${element.localName}> "${name?.slice(0, 60)}"`;
 }
 
 function safeFrameUrl(value: string | null): string | null {
@@ -72,8 +53,8 @@ function safeFrameUrl(value: string | null): string | null {
 
 /**
  * A gated script timed out. The browser runs scripts inserted without `async` in insertion order, so it would
- * hold every later one behind that script, forever if it never loads: later gated scripts that would join that
- * order run as `async` instead (the queue still runs them one after another).
+ * hold every later one behind that script, forever if it never loads: later gated scripts run as `async`
+ * instead (the queue still runs them one after another).
  */
 let stalled = false;
 
@@ -91,13 +72,12 @@ function run(script: HTMLScriptElement): Promise<void> {
     const type = script.getAttribute('data-type');
     if (type) script.setAttribute('type', type);
     else script.removeAttribute('type');
-    const module = (type ?? '').trim().toLowerCase() === 'module';
     const blocking =
       script.hasAttribute('src') &&
       !script.hasAttribute('async') &&
       isJavaScript(type) &&
-      (module || !script.hasAttribute('nomodule'));
-    if (stalled && !script.hasAttribute('async') && (script.hasAttribute('src') || module)) script.async = true;
+      ((type ?? '').trim().toLowerCase() === 'module' || !script.hasAttribute('nomodule'));
+    if (stalled) script.async = true;
     if (blocking) {
       if (!stalled) script.async = false;
       const done = (): void => {
@@ -222,24 +202,24 @@ export class Gate {
     const value = element.getAttribute('data-consent-category') ?? '';
     const offered = this.offered();
     if (value.includes(',')) {
-      warn(`${tag}: data-consent-category "${value.slice(0, 60)}" has a comma; separate categories with spaces.`);
+      warn(`${tag}: "${value.slice(0, 60)}" has a comma; separate categories with spaces.`);
     } else if (offered.length > 0) {
       for (const category of categoriesOf(element)) {
         if (!offered.includes(category)) {
-          warn(`${tag}: "${category.slice(0, 40)}" is not an offered category; the tag never runs.`);
+          warn(`${tag}: "${category.slice(0, 40)}" is not an offered category; it never runs.`);
         }
       }
     }
     if (element instanceof HTMLScriptElement) {
       if (element.type !== 'text/plain') {
         if (isJavaScript(element.getAttribute('type'))) {
-          warn(`${tag} has data-consent-category but not type="text/plain": it runs without consent.`);
+          warn(`${tag} lacks type="text/plain": it runs without consent.`);
         }
       } else if (!this.trusted(element)) {
-        warn(`${tag} lacks the page's nonce (the banner's nonce attribute); it never runs.`);
+        warn(`${tag} lacks the page's nonce; it never runs.`);
       }
     } else if (element instanceof HTMLIFrameElement && element.hasAttribute('src')) {
-      warn(`${tag} has a src: it loads before consent. Put the address in data-src instead.`);
+      warn(`${tag} has a src: it loads before consent; use data-src.`);
     }
   }
 

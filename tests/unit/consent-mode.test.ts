@@ -3,6 +3,7 @@ import {
   DEFAULT_CONSENT_MODE_MAP,
   NECESSARY_SIGNALS,
   SIGNALS,
+  checkGpcMap,
   consentModeMap,
   signalState,
 } from '../../src/consent/consent-mode.js';
@@ -65,20 +66,19 @@ describe('consentModeMap: M4, no advertising or measurement signal as necessary'
   });
 });
 
-describe('consentModeMap: M4, advertising signals and Global Privacy Control', () => {
-  const context = { offered: ['necessary', 'functional', 'analytics', 'marketing'], saleOrShare: ['marketing'] };
+describe('checkGpcMap: M4, advertising signals and Global Privacy Control', () => {
+  const offered = ['necessary', 'functional', 'analytics', 'marketing'];
 
   it('M4: warns when an ad_* signal follows an offered category that GPC keeps on', () => {
-    const map = consentModeMap({ ad_user_data: 'analytics' }, context);
-    expect(map.ad_user_data).toBe('analytics');
+    checkGpcMap(consentModeMap({ ad_user_data: 'analytics' }), offered, ['marketing']);
     expect(warnings()).toEqual([expect.stringMatching(/"ad_user_data" follows "analytics".*gpc-categories/)]);
   });
 
   it('says nothing for the default map, a category GPC covers, or one that is not offered', () => {
-    consentModeMap(DEFAULT_CONSENT_MODE_MAP, context);
-    consentModeMap({ ad_storage: 'ads' }, { offered: [...context.offered, 'ads'], saleOrShare: ['ads', 'marketing'] });
-    consentModeMap({ ad_personalization: 'video' }, context);
-    consentModeMap({ analytics_storage: 'functional' }, context);
+    checkGpcMap(DEFAULT_CONSENT_MODE_MAP, offered, ['marketing']);
+    checkGpcMap(consentModeMap({ ad_storage: 'ads' }), [...offered, 'ads'], ['ads', 'marketing']);
+    checkGpcMap(consentModeMap({ ad_personalization: 'video' }), offered, ['marketing']);
+    checkGpcMap(consentModeMap({ analytics_storage: 'functional' }), offered, ['marketing']);
     expect(warnings()).toEqual([]);
   });
 });
