@@ -14,6 +14,7 @@ import {
 import {
   DEFAULT_CONSENT_MODE_MAP,
   WAIT_FOR_UPDATE,
+  checkGpcMap,
   consentModeMap,
   gtagConsent,
   pushDataLayerEvent,
@@ -109,7 +110,7 @@ function deepActiveElement(): Element | null {
  * @summary The Çerez cookie-consent banner.
  * @tag cookie-consent-banner
  *
- * @attr nonce - The page's CSP nonce (the native `nonce` attribute), given to gated inline scripts that have none of their own.
+ * @attr nonce - The page's CSP nonce (the native `nonce` attribute): when set, only gated scripts carrying this same nonce are run; it is never given to a script.
  * @attr lang - The language to show, e.g. `tr`, `en`, `ar`; wins over `<html lang>` and the browser's languages. Setting `el.lang` switches at once.
  *
  * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, at its first update (when settings set right after connecting have landed), when the stored choice is known; `detail.consent` is the stored choice or `null`.
@@ -871,6 +872,7 @@ export class CookieConsentBanner extends ReactiveElement {
       typeof this.consentModeMap === 'object' && this.consentModeMap !== null
         ? consentModeMap(this.consentModeMap)
         : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP);
+    checkGpcMap(map, this._offered(), this._saleOrShare());
     return signalState(map, (category) => this.hasConsent(category));
   }
 
