@@ -48,6 +48,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // The sites the framework tests build with Vite (tests/browser/frameworks.spec.ts, npm-build.spec.ts).
+    files: ['tests/frameworks/**/*.js', 'tests/frameworks/**/*.jsx'],
+    languageOptions: { globals: globals.browser, parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
+  {
     files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs', 'tests/**/*.mjs', 'tests/fixtures/*.js', '*.mjs'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },

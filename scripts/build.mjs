@@ -1,5 +1,5 @@
 // Builds dist/: the one-file module for plain pages, the npm entry points, and their type declarations.
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -9,6 +9,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = 'dist.next';
 await rm(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Every runtime dependency, and any subpath of it, stays an import in dist/npm/ (`lit-html`, `i18next/…`). */
+const dependencies = Object.keys(pkg.dependencies ?? {}).map((name) => new RegExp(`^${escape(name)}($|/)`));
+
+// Source maps are written beside every file and shipped with the package (package.json "files"); each carries
+// its sources' text, so it resolves without src/.
 const shared = {
   root,
   configFile: false,
@@ -24,12 +31,14 @@ const shared = {
   },
 };
 
-// dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it.
+// dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it. Minifying
+// drops the bundled packages' license comments, so their licenses are collected in dist/THIRD-PARTY-LICENSES.md.
 await build({
   ...shared,
   build: {
     ...shared.build,
     outDir: out,
+    license: { fileName: 'THIRD-PARTY-LICENSES.md' },
     rollupOptions: {
       input: { 'cookie-consent-banner': 'src/define.ts' },
       preserveEntrySignatures: 'allow-extension',
@@ -38,7 +47,8 @@ await build({
   },
 });
 
-// dist/npm/: for bundlers; lit, i18next and js-cookie stay dependencies so a site that has them loads them once.
+// dist/npm/: for bundlers. lit's two parts, i18next and js-cookie stay dependencies, so a site that has them loads
+// them once (one lit-html, one Trusted Types policy named lit-html).
 await build({
   ...shared,
   build: {
@@ -47,7 +57,7 @@ await build({
     outDir: `${out}/npm`,
     lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^i18next($|\/)/, /^js-cookie($|\/)/],
+      external: dependencies,
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
