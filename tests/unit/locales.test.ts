@@ -20,8 +20,9 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
   );
 }
 
+/** Placeholder names; `{{count}}` and `{{count, number}}` both give `count` (numbers are formatted either way). */
 const placeholders = (text: string): string[] =>
-  [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!).sort();
+  [...text.matchAll(/\{\{\s*([^},\s]+)\s*(?:,\s*number\s*)?\}\}/g)].map((m) => m[1]!).sort();
 
 /** Keys with plural suffixes grouped under their base key. */
 function pluralGroups(tree: Tree): Map<string, string[]> {
@@ -37,13 +38,25 @@ function pluralGroups(tree: Tree): Map<string, string[]> {
 
 const baseKeys = (tree: Tree): string[] => [...new Set(leaves(tree).map(([key]) => key.replace(PLURAL, '')))].sort();
 
+/** The issue's 35 languages; Serbian ships in both scripts (sr is Cyrillic, sr-Latn Latin), so 36 files. */
+const REQUIRED = [
+  ...['tr', 'en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'ru', 'uk', 'ar', 'fa', 'az', 'el'],
+  ...['bg', 'hr', 'cs', 'da', 'et', 'fi', 'ga', 'hu', 'lv', 'lt', 'mt', 'pt', 'ro', 'sk', 'sl', 'sv'],
+  ...['he', 'ka', 'sq', 'sr', 'sr-Latn', 'mk'],
+];
+
+/** Letters of a string in a script (ISO 15924 code, as Intl.Locale gives it), against all its letters. */
+function scriptShare(text: string, script: string): number {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const inScript = text.match(new RegExp(`\\p{Script=${script}}`, 'gu')) ?? [];
+  return letters.length === 0 ? 0 : inScript.length / letters.length;
+}
+
 describe('locale files', () => {
-  it('ship at least 14 languages, including the required ones, two right to left', () => {
-    expect(codes.length).toBeGreaterThanOrEqual(14);
-    for (const code of ['tr', 'en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'ru', 'uk', 'ar', 'fa', 'az', 'el']) {
-      expect(codes).toContain(code);
-    }
-    expect(codes.filter((c) => directionOf(c) === 'rtl').sort()).toEqual(['ar', 'fa']);
+  it('ship every EU language and Turkey’s neighbours, three right to left', () => {
+    expect([...codes].sort()).toEqual([...REQUIRED].sort());
+    expect(new Set(codes.map((c) => c.split('-')[0])).size).toBe(35);
+    expect(codes.filter((c) => directionOf(c) === 'rtl').sort()).toEqual(['ar', 'fa', 'he']);
   });
 
   for (const code of codes) {
@@ -80,6 +93,20 @@ describe('locale files', () => {
         expect(language['name']).toBe(LANGUAGE_NAMES[code]);
       });
 
+      it('uses no other braces than its placeholders', () => {
+        for (const [key, value] of leaves(locale)) {
+          expect(value.replace(/\{\{\s*[^},\s]+\s*(?:,\s*number\s*)?\}\}/g, ''), key).not.toMatch(/[{}]/);
+        }
+      });
+
+      it('is written in its own script', () => {
+        const script = new Intl.Locale(code).maximize().script!;
+        const text = leaves(locale)
+          .map(([, value]) => value.replace(/\{\{[^}]*\}\}|\b(GPC|Global Privacy Control|cookies?|opt-out)\b/gi, ''))
+          .join(' ');
+        expect(scriptShare(text, script), script).toBeGreaterThan(0.9);
+      });
+
       it('never merges consent with "I have read", never says "later" to decline, never walls the site', () => {
         for (const [key, value] of leaves(locale)) {
           expect(value, key).not.toMatch(
@@ -91,6 +118,13 @@ describe('locale files', () => {
       });
     });
   }
+
+  it('the picker tells every language apart, the two Serbian scripts included', () => {
+    const names = codes.map((code) => ((read(code)['language'] as Tree)['name'] as string).toLocaleLowerCase());
+    expect(new Set(names).size).toBe(codes.length);
+    expect(scriptShare(LANGUAGE_NAMES['sr']!, 'Cyrl')).toBe(1);
+    expect(scriptShare(LANGUAGE_NAMES['sr-Latn']!, 'Latn')).toBe(1);
+  });
 
   it('Turkish keeps proper Turkish letters', () => {
     const text = leaves(source)
