@@ -1,49 +1,13 @@
 /**
- * The languages Çerez ships, as in `locales/<code>.json`, each with its name in its own language
- * (what the language picker shows). Codes keep BCP 47 case (`sr-Latn`); matching ignores case. Kept here as plain data so that choosing a language, or reading
- * a stored choice, never loads a translation. A unit test checks this against the locale files.
+ * The languages Çerez ships, as in `locales/<code>.json`, Turkish first. Codes keep BCP 47 case (`sr-Latn`:
+ * Serbian in Latin; `sr` is Cyrillic, the official script); matching ignores case. Plain codes here, so that
+ * choosing a language, or reading a stored choice, loads no translation and no names (those are in `names.ts`,
+ * with the view). A unit test checks this against the locale files.
  */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  tr: 'Türkçe',
-  en: 'English',
-  de: 'Deutsch',
-  fr: 'Français',
-  es: 'Español',
-  it: 'Italiano',
-  nl: 'Nederlands',
-  pl: 'Polski',
-  ru: 'Русский',
-  uk: 'Українська',
-  ar: 'العربية',
-  fa: 'فارسی',
-  az: 'Azərbaycan dili',
-  el: 'Ελληνικά',
-  bg: 'Български',
-  hr: 'Hrvatski',
-  cs: 'Čeština',
-  da: 'Dansk',
-  et: 'Eesti',
-  fi: 'Suomi',
-  ga: 'Gaeilge',
-  hu: 'Magyar',
-  lv: 'Latviešu',
-  lt: 'Lietuvių',
-  mt: 'Malti',
-  pt: 'Português',
-  ro: 'Română',
-  sk: 'Slovenčina',
-  sl: 'Slovenščina',
-  sv: 'Svenska',
-  he: 'עברית',
-  ka: 'ქართული',
-  sq: 'Shqip',
-  sr: 'Српски (ћирилица)',
-  'sr-Latn': 'Srpski (latinica)',
-  mk: 'Македонски',
-};
-
-/** The shipped languages, Turkish first. */
-export const SHIPPED_LANGUAGES: readonly string[] = Object.keys(LANGUAGE_NAMES);
+export const SHIPPED_LANGUAGES: readonly string[] =
+  'tr en de fr es it nl pl ru uk ar fa az el bg hr cs da et fi ga hu lv lt mt pt ro sk sl sv he ka sq sr sr-Latn mk'.split(
+    ' ',
+  );
 
 /** The language of the seed notice, and the last fallback. */
 export const SOURCE_LANGUAGE = 'tr';
@@ -101,25 +65,6 @@ export function matchLanguage(candidate: string | null | undefined, available: r
 export function shippedCase(code: string): string {
   const lower = code.toLowerCase();
   return SHIPPED_LANGUAGES.find((shipped) => shipped.toLowerCase() === lower) ?? lower;
-}
-
-/** A language in the picker: its code and its name in its own language. */
-export interface LanguageOption {
-  code: string;
-  name: string;
-}
-
-/**
- * The picker's options: every language under its own name, in one order that never depends on the
- * language shown (Unicode's root collation: Latin names A–Z, then Greek, Cyrillic, Georgian, Hebrew,
- * Arabic script). Not "current first": a closed select switches on each arrow key, and a list that
- * reordered itself on every switch would trap arrow-key users between two languages.
- */
-export function pickerOptions(codes: readonly string[], nameOf: (code: string) => string): LanguageOption[] {
-  const collator = new Intl.Collator('und');
-  return codes
-    .map((code) => ({ code, name: nameOf(code) }))
-    .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, mount, recordEvents, events, consentCookie } from './fixtures.js';
-import { LANGUAGE_NAMES, SHIPPED_LANGUAGES } from '../../src/i18n/languages.js';
+import { SHIPPED_LANGUAGES } from '../../src/i18n/languages.js';
+import { LANGUAGE_NAMES, pickerOptions } from '../../src/i18n/names.js';
 
 type Locale = {
   banner: Record<string, string>;

@@ -1,13 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_NAMES, pickerOptions } from '../../src/i18n/names.js';
 import {
-  LANGUAGE_NAMES,
   SHIPPED_LANGUAGES,
   SOURCE_LANGUAGE,
   directionOf,
   matchLanguage,
   normalizeTag,
-  pickerOptions,
   resolveLanguage,
   shippedCase,
 } from '../../src/i18n/languages.js';
@@ -194,10 +193,8 @@ describe('shippedCase', () => {
 });
 
 describe('pickerOptions', () => {
-  const name = (code: string) => LANGUAGE_NAMES[code] ?? code;
-
   it('names every language in its own language and sorts by those names, scripts in Unicode order', () => {
-    const options = pickerOptions(SHIPPED_LANGUAGES, name);
+    const options = pickerOptions(SHIPPED_LANGUAGES);
     expect(options.map((o) => o.name)).toEqual([
       ...['Azərbaycan dili', 'Čeština', 'Dansk', 'Deutsch', 'Eesti', 'English', 'Español', 'Français', 'Gaeilge'],
       ...['Hrvatski', 'Italiano', 'Latviešu', 'Lietuvių', 'Magyar', 'Malti', 'Nederlands', 'Polski', 'Português'],
@@ -209,21 +206,23 @@ describe('pickerOptions', () => {
   });
 
   it('keeps one order whatever the input order (so a switch never reorders the list)', () => {
-    const forward = pickerOptions(SHIPPED_LANGUAGES, name);
-    const backward = pickerOptions([...SHIPPED_LANGUAGES].reverse(), name);
+    const forward = pickerOptions(SHIPPED_LANGUAGES);
+    const backward = pickerOptions([...SHIPPED_LANGUAGES].reverse());
     expect(backward).toEqual(forward);
   });
 
   it('limits to the codes given, and sorts site-added languages by their names too', () => {
-    expect(pickerOptions(['tr', 'en', 'ar'], name).map((o) => o.code)).toEqual(['en', 'tr', 'ar']);
-    const names: Record<string, string> = { tr: 'Türkçe', pt: 'Português', xx: 'Aaa', yy: 'Aaa' };
-    expect(pickerOptions(['yy', 'tr', 'xx', 'pt'], (c) => names[c]!)).toEqual([
+    expect(pickerOptions(['tr', 'en', 'ar']).map((o) => o.code)).toEqual(['en', 'tr', 'ar']);
+    const site: Record<string, string> = { tr: 'Site Turkish', xx: 'Aaa', yy: 'Aaa' };
+    // A shipped language keeps its own name; a site-added one takes the site's, else its code.
+    expect(pickerOptions(['yy', 'tr', 'zz', 'xx', 'pt'], (c) => site[c])).toEqual([
       { code: 'xx', name: 'Aaa' },
       { code: 'yy', name: 'Aaa' },
       { code: 'pt', name: 'Português' },
       { code: 'tr', name: 'Türkçe' },
+      { code: 'zz', name: 'zz' },
     ]);
-    expect(pickerOptions([], name)).toEqual([]);
+    expect(pickerOptions([])).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_NAMES, SOURCE_LANGUAGE, directionOf } from '../../src/i18n/languages.js';
+import { SOURCE_LANGUAGE, directionOf } from '../../src/i18n/languages.js';
+import { LANGUAGE_NAMES } from '../../src/i18n/names.js';
 
 type Tree = { [key: string]: string | Tree };
 
