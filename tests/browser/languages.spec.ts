@@ -43,20 +43,35 @@ test.describe('choosing the language', () => {
   test.describe('with nothing that matches', () => {
     test.use({ locale: 'ja-JP' });
     test('Turkish', async ({ page }) => {
-      await mount(page, { htmlLang: 'pt-BR' });
+      // Norwegian (nb) is not shipped, and Danish does not stand in for it.
+      await mount(page, { htmlLang: 'nb-NO' });
       await expect(region(page, 'tr')).toBeVisible();
       await expect(base(page)).toHaveAttribute('lang', 'tr');
     });
   });
 
-  test('regional tags fall back to their language; a region with no language moves to the next candidate', async ({
+  test('regional and script subtags and old codes find the shipped language; others move to the next candidate', async ({
     page,
   }) => {
-    await mount(page, { htmlLang: 'de-AT' });
-    await expect(region(page, 'de')).toBeVisible();
-    await mount(page, { htmlLang: 'pt-BR', attrs: 'lang="pt-BR"' });
-    // pt-BR is neither shipped nor its language: the browser's en-US comes next.
-    await expect(region(page, 'en')).toBeVisible();
+    const cases: [string, string][] = [
+      ['de-AT', 'de'],
+      ['pt-BR', 'pt'],
+      ['sr-Latn-RS', 'sr-Latn'],
+      ['sr-ME', 'sr-Latn'],
+      ['SR-LATN', 'sr-Latn'],
+      ['sr-Cyrl', 'sr'],
+      ['sr-RS', 'sr'],
+      ['iw', 'he'],
+      // Neither nb nor nn is shipped: the browser's en-US comes next.
+      ['nb', 'en'],
+      ['nn-NO', 'en'],
+    ];
+    for (const [htmlLang, code] of cases) {
+      await mount(page, { htmlLang });
+      await expect(region(page, code), htmlLang).toBeVisible();
+      await expect(base(page)).toHaveAttribute('lang', code);
+      await expect(base(page)).toHaveAttribute('dir', code === 'he' ? 'rtl' : 'ltr');
+    }
   });
 
   test('an unknown language warns and falls back cleanly', async ({ page, warnings }) => {
@@ -89,7 +104,9 @@ test.describe('switching', () => {
       .evaluateAll((os) =>
         os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim(), o.getAttribute('lang')]),
       );
-    expect(options).toEqual(SHIPPED_LANGUAGES.map((code) => [code, LANGUAGE_NAMES[code], code]));
+    expect(options).toEqual(pickerOptions(SHIPPED_LANGUAGES).map(({ code, name }) => [code, name, code]));
+    expect(options.map(([code]) => code).sort()).toEqual([...SHIPPED_LANGUAGES].sort());
+    expect(options.map(([code, name]) => name === LANGUAGE_NAMES[code!])).not.toContain(false);
 
     await picker.focus();
     await picker.selectOption('ar');
@@ -172,7 +189,17 @@ test.describe('switching', () => {
   test('the languages attribute limits the picker', async ({ page }) => {
     await mount(page, { attrs: 'languages="tr en ar"' });
     const picker = region(page, 'tr').getByRole('combobox', { name: tr.language.label });
-    await expect(picker.locator('option')).toHaveText(['Türkçe', 'English', 'العربية']);
+    await expect(picker.locator('option')).toHaveText(['English', 'Türkçe', 'العربية']);
+    // Codes in any case; the shipped code keeps its own (sr-Latn).
+    await mount(page, { attrs: 'languages="SR-latn sr he tr"' });
+    const limited = region(page, 'tr').getByRole('combobox', { name: tr.language.label });
+    await expect(limited.locator('option')).toHaveText(['Srpski (latinica)', 'Türkçe', 'Српски (ћирилица)', 'עברית']);
+    expect(await limited.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      'sr-Latn',
+      'tr',
+      'sr',
+      'he',
+    ]);
   });
 });
 
@@ -297,7 +324,7 @@ test.describe('markup', () => {
     expect(await heading.evaluate((h) => (h as HTMLElement).innerText)).toBe('ÇEREZ TERCİHLERİ');
   });
 
-  for (const code of ['ar', 'fa']) {
+  for (const code of ['ar', 'fa', 'he']) {
     test(`${code} is laid out right to left, mirrored, without overflow at 320 px`, async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       await mount(page, { attrs: `lang="${code}"` });
