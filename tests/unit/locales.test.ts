@@ -53,6 +53,17 @@ function scriptShare(text: string, script: string): number {
   return letters.length === 0 ? 0 : inScript.length / letters.length;
 }
 
+/**
+ * Wording no locale may use, in the 22 files the 14 older ones' checks (KV-6, EU-6, EU-10, US-4) have no
+ * words for: consent implied by going on, "legitimate interest", and "later" on the decline or close button.
+ */
+const CONTINUING =
+  /продължавайки|с продължаване|nastavkom|pokračováním|pokračovaním|ved at fortsætte|jätkates|jatkamalla|má leanann tú|folytatásával|további használat|turpinot|tęsdami|billi tkompli|ao continuar|continuando a|continuând|z nadaljevanjem|genom att fortsätta|בהמשך הגלישה|בהמשך השימוש|המשך השימוש|გაგრძელებით|duke vazhduar|наставком|со продолжување/i;
+const LEGITIMATE_INTEREST =
+  /легитимен интерес|legitimn\S* interes|oprávněn\S* zájem|oprávnen\S* záujem|legitim\S* interesse|õigustatud huvi|oikeutettu etu|leas dlisteanach|jogos érdek|leģitīm\S* interes|teisėt\S* interes|interess leġittimu|interesse legítimo|interes legitim|zakonit\S* interes|berättigat intresse|אינטרס לגיטימי|კანონიერი ინტერესი|interes\S* legjitim|легитимн\S* интерес/i;
+const LATER =
+  /по-късно|kasnije|později|senere|hiljem|myöhemmin|níos déanaí|ar ball|később|vēlāk|vėliau|aktar tard|iktar tard|mais tarde|depois|mai târziu|neskôr|pozneje|kasneje|senare|מאוחר יותר|אחר כך|მოგვიანებით|më vonë|касније|подоцна/i;
+
 describe('locale files', () => {
   it('ship every EU language and Turkey’s neighbours, three right to left', () => {
     expect([...codes].sort()).toEqual([...REQUIRED].sort());
@@ -116,6 +127,15 @@ describe('locale files', () => {
         }
         const banner = locale['banner'] as Tree;
         expect(banner['rejectAll']).not.toMatch(/later|daha sonra|sonra hatırlat|plus tard|später|más tarde/i);
+      });
+
+      it('says in no language that going on is consent, never cites legitimate interest, never says "later"', () => {
+        for (const [key, value] of leaves(locale)) {
+          expect(value, key).not.toMatch(CONTINUING);
+          expect(value, key).not.toMatch(LEGITIMATE_INTEREST);
+        }
+        const banner = locale['banner'] as Tree;
+        for (const key of ['rejectAll', 'close']) expect(banner[key], key).not.toMatch(LATER);
       });
     });
   }
