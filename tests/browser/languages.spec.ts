@@ -234,15 +234,24 @@ test.describe('loading', () => {
     expect(chunks).toEqual(['fa']);
   });
 
-  test('each shipped language covers the plural forms this browser asks for', async ({ page }) => {
+  test('each shipped language has exactly the plural forms this browser asks for', async ({ page }) => {
     await mount(page);
     const needed = await page.evaluate(
       (codes) => codes.map((c) => [c, new Intl.PluralRules(c).resolvedOptions().pluralCategories] as const),
       [...SHIPPED_LANGUAGES],
     );
+    expect(needed).toHaveLength(SHIPPED_LANGUAGES.length);
     for (const [code, forms] of needed) {
-      const preferences = locale(code).preferences;
-      for (const form of forms) expect(preferences[`allowed_${form}`], `${code} allowed_${form}`).toBeTruthy();
+      const l = locale(code) as unknown as Record<string, Record<string, string>>;
+      for (const [group, key] of [
+        ['preferences', 'allowed'],
+        ['inventory', 'show'],
+      ] as const) {
+        const present = Object.keys(l[group]!)
+          .filter((k) => k.startsWith(`${key}_`))
+          .map((k) => k.slice(key.length + 1));
+        expect(present.sort(), `${code} ${group}.${key}`).toEqual([...forms].sort());
+      }
     }
   });
 
