@@ -89,8 +89,14 @@ test.describe('every language at 320 × 640', () => {
         const l = locale(code);
         await expect(region(page, code)).toBeVisible();
         await expect(region(page, code).getByRole('heading', { level: 2 })).toHaveText(l.banner.heading);
+        // The three choices fully on screen, with no scrolling, and inside the banner's frame.
+        const frame = (await base(page).boundingBox())!;
         for (const key of ['rejectAll', 'acceptAll', 'preferences']) {
-          await expect(region(page, code).getByRole('button', { name: l.banner[key], exact: true })).toBeVisible();
+          const button = region(page, code).getByRole('button', { name: l.banner[key], exact: true });
+          await expect.soft(button, `${code} ${key}`).toBeInViewport({ ratio: 1 });
+          const box = (await button.boundingBox())!;
+          expect.soft(box.y, `${code} ${key} top`).toBeGreaterThanOrEqual(frame.y - 0.5);
+          expect.soft(box.y + box.height, `${code} ${key} bottom`).toBeLessThanOrEqual(frame.y + frame.height + 0.5);
         }
         expect.soft(await overflow(base(page)), code).toEqual([]);
       });
@@ -109,7 +115,15 @@ test.describe('every language at 320 × 640', () => {
         const l = locale(code);
         await expect(dialog(page, code)).toBeVisible();
         await expect(dialog(page, code).getByRole('switch', { name: l.categories.marketing!.name })).toBeVisible();
-        await expect(dialog(page, code).getByRole('button', { name: l.preferences.save, exact: true })).toBeVisible();
+        // Heading, close and save stay in view; the categories scroll between them.
+        await expect.soft(dialog(page, code).getByRole('heading', { name: l.preferences.heading })).toBeInViewport({
+          ratio: 1,
+        });
+        for (const name of [l.preferences.save, l.preferences.close]) {
+          await expect
+            .soft(dialog(page, code).getByRole('button', { name, exact: true }), `${code} ${name}`)
+            .toBeInViewport({ ratio: 1 });
+        }
         expect.soft(await overflow(dialog(page, code)), code).toEqual([]);
       });
     }
