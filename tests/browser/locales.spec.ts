@@ -211,6 +211,10 @@ test.describe('the picker', () => {
     await page.keyboard.press('Home');
     await expect(region(page, order[0]!)).toBeVisible();
     await expect(picker(page, order[0]!)).toBeFocused();
+    // Type-ahead: the first letter of a language's own name.
+    await page.keyboard.press('m');
+    await expect(region(page, 'hu')).toBeVisible();
+    await expect(picker(page, 'hu')).toBeFocused();
   });
 
   test('Serbian in Latin script: picked, shown, stored as sr-Latn and used on the next page', async ({ page }) => {
