@@ -47,13 +47,7 @@ import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
 import { SpaceReserver } from './view/reserve-space.js';
-import {
-  LANGUAGE_NAMES,
-  SHIPPED_LANGUAGES,
-  SOURCE_LANGUAGE,
-  matchLanguage,
-  resolveLanguage,
-} from './i18n/languages.js';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage } from './i18n/languages.js';
 import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
 
 type View = typeof import('./view/banner-view.js');
@@ -974,7 +968,7 @@ export class CookieConsentBanner extends ReactiveElement {
       position: this._position(),
       headingLevel: this._headingLevel(),
       language: this._language,
-      languages: this._available().map((code) => ({ code, name: this._languageName(code) })),
+      languages: view.pickerOptions(this._available(), (code) => this._languageName(code)),
       open: this.open,
       offered: this._offered(),
       draft: this._draft,
@@ -1018,10 +1012,11 @@ export class CookieConsentBanner extends ReactiveElement {
     next?.focus();
   }
 
-  private _languageName(code: string): string {
+  /** The name a site gave a language in its texts, if any (shipped languages have their own in the view). */
+  private _languageName(code: string): string | undefined {
     const own = this._cleanTexts[code]?.['language'];
     const name = typeof own === 'object' ? own['name'] : undefined;
-    return LANGUAGE_NAMES[code] ?? (typeof name === 'string' ? name : code);
+    return typeof name === 'string' ? name : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

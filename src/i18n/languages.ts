@@ -1,27 +1,13 @@
 /**
- * The languages Çerez ships, as in `locales/<code>.json`, each with its name in its own language
- * (what the language picker shows). Kept here as plain data so that choosing a language, or reading
- * a stored choice, never loads a translation. A unit test checks this against the locale files.
+ * The languages Çerez ships, as in `locales/<code>.json`, Turkish first. Codes keep BCP 47 case (`sr-Latn`:
+ * Serbian in Latin; `sr` is Cyrillic, the official script); matching ignores case. Plain codes here, so that
+ * choosing a language, or reading a stored choice, loads no translation and no names (those are in `names.ts`,
+ * with the view). A unit test checks this against the locale files.
  */
-export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
-  tr: 'Türkçe',
-  en: 'English',
-  de: 'Deutsch',
-  fr: 'Français',
-  es: 'Español',
-  it: 'Italiano',
-  nl: 'Nederlands',
-  pl: 'Polski',
-  ru: 'Русский',
-  uk: 'Українська',
-  ar: 'العربية',
-  fa: 'فارسی',
-  az: 'Azərbaycan dili',
-  el: 'Ελληνικά',
-};
-
-/** The shipped languages, Turkish first. */
-export const SHIPPED_LANGUAGES: readonly string[] = Object.keys(LANGUAGE_NAMES);
+export const SHIPPED_LANGUAGES: readonly string[] =
+  'tr en de fr es it nl pl ru uk ar fa az el bg hr cs da et fi ga hu lv lt mt pt ro sk sl sv he ka sq sr sr-Latn mk'.split(
+    ' ',
+  );
 
 /** The language of the seed notice, and the last fallback. */
 export const SOURCE_LANGUAGE = 'tr';
@@ -42,18 +28,48 @@ export function normalizeTag(value: string | null | undefined): string | undefin
   return TAG.test(tag) ? tag : undefined;
 }
 
-/** The candidate itself or its primary language, whichever is available; else `undefined`. */
-export function matchLanguage(candidate: string | null | undefined, available: readonly string[]): string | undefined {
-  const tag = normalizeTag(candidate);
-  if (!tag) return undefined;
-  if (available.includes(tag)) return tag;
-  const primary = tag.split('-')[0] ?? tag;
-  return available.includes(primary) ? primary : undefined;
+/** Deprecated or merged codes a browser may still send, as the code they became. */
+const ALIASES: Readonly<Record<string, string>> = { iw: 'he', ji: 'yi', in: 'id', mo: 'ro', sh: 'sr-latn' };
+
+/** The script a tag implies (`sr-ME` → `latn`, `sr` → `cyrl`), from CLDR's likely subtags, lower case. */
+function likelyScript(tag: string): string | undefined {
+  try {
+    return new Intl.Locale(tag).maximize().script?.toLowerCase();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Picks the first candidate that is available, trying each exact tag, then its primary language
- * (`de-AT` → `de`), before moving on to the next candidate. Falls back to Turkish
+ * The available code that serves a candidate tag, in the available code's own case; else `undefined`.
+ * Tried in order, ignoring case: the tag itself, then shorter prefixes (`sr-Latn-RS` → `sr-Latn`), then
+ * the language in the script the tag implies (`sr-ME` → `sr-Latn`, `pt-BR` → `pt`), then the bare
+ * language (`sr-Latn` → `sr` when only Cyrillic is offered). Old codes count as their new ones (`iw` → `he`).
+ */
+export function matchLanguage(candidate: string | null | undefined, available: readonly string[]): string | undefined {
+  const tag = normalizeTag(candidate);
+  if (!tag) return undefined;
+  const [first = '', ...rest] = tag.split('-');
+  const subtags = [...(ALIASES[first] ?? first).split('-'), ...rest];
+  const find = (code: string): string | undefined => available.find((a) => a.toLowerCase() === code);
+  for (let n = subtags.length; n > 1; n--) {
+    const match = find(subtags.slice(0, n).join('-'));
+    if (match) return match;
+  }
+  const primary = subtags[0] ?? '';
+  const script = likelyScript(subtags.join('-'));
+  return (script ? find(`${primary}-${script}`) : undefined) ?? find(primary);
+}
+
+/** The shipped code a site wrote in any case (`SR-latn` → `sr-Latn`); other codes in lower case. */
+export function shippedCase(code: string): string {
+  const lower = code.toLowerCase();
+  return SHIPPED_LANGUAGES.find((shipped) => shipped.toLowerCase() === lower) ?? lower;
+}
+
+/**
+ * Picks the first candidate that is available, trying each exact tag, then its prefixes, script and
+ * primary language (`de-AT` → `de`, see `matchLanguage`), before moving on to the next candidate. Falls back to Turkish
  * (or, when the site does not offer Turkish, to the first available language).
  */
 export function resolveLanguage(candidates: Iterable<string | null | undefined>, available: readonly string[]): string {

@@ -1,4 +1,5 @@
 import { warn } from '../consent/warn.js';
+import { shippedCase } from './languages.js';
 
 /** A tree of strings: the shape of a locale file, or any part of it. */
 export interface TextTree {
@@ -48,8 +49,8 @@ export function cleanTexts(value: unknown): Texts {
     return out;
   }
   for (const language of Object.keys(value)) {
-    const code = language.toLowerCase();
-    if (!LANGUAGE.test(code)) {
+    const code = shippedCase(language);
+    if (!LANGUAGE.test(code.toLowerCase())) {
       warn(`texts: "${language.slice(0, 20)}" is not a language code; skipped.`);
       continue;
     }

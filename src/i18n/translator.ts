@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type FormatterModule, type TFunction } from 'i18next';
 import tr from '../../locales/tr.json';
 import en from '../../locales/en.json';
 import { warn } from '../consent/warn.js';
@@ -16,16 +16,54 @@ const lazy = import.meta.glob<TextTree>(['../../locales/*.json', '!../../locales
 const loaders = new Map(Object.entries(lazy).map(([path, load]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), load]));
 
 /**
+ * Digits chosen per language where a default would be wrong for its sites: Persian sites write ۱۲۳, so
+ * `fa` always does; Arabic sites mostly write 123 (and CLDR 48 says so for `ar`), so `ar` is pinned to Latin
+ * digits, whatever the browser's CLDR version. Every other language takes Intl's default for it.
+ */
+const NUMBERING: Readonly<Record<string, string>> = { fa: 'arabext', ar: 'latn' };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatNumber(value: number, language: string): string {
+  let format = numberFormats.get(language);
+  if (!format) {
+    const numberingSystem = NUMBERING[language.split('-')[0] ?? ''];
+    try {
+      format = new Intl.NumberFormat(language, numberingSystem ? { numberingSystem } : {});
+    } catch {
+      return String(value);
+    }
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * i18next's formatter, for numbers only: with `alwaysFormat`, every number in a string (`{{count}}` or
+ * `{{count, number}}`) is written with `Intl.NumberFormat` in the language shown, in its digits.
+ */
+const numbers: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value: unknown, format?: string, language?: string): string =>
+    typeof value === 'number' && (!format || format.trim() === 'number') && language
+      ? formatNumber(value, language)
+      : (value as string), // anything else as it is, `undefined` included (i18next then reports it missing)
+};
+
+/**
  * The library's own i18next instance: never the page's global `i18next`, which the host may use itself.
  * Lit escapes every text binding, so i18next's own escaping is off (one escaping layer, not two).
+ * Numbers go through `numbers` above.
  */
-const instance = i18next.createInstance();
+const instance = i18next.createInstance().use(numbers);
 void instance.init({
   initAsync: false,
   resources: Object.fromEntries(Object.entries(bundled).map(([lng, res]) => [lng, { translation: res }])),
   lng: SOURCE_LANGUAGE,
   fallbackLng: ['en', SOURCE_LANGUAGE],
-  interpolation: { escapeValue: false },
+  interpolation: { escapeValue: false, alwaysFormat: true },
   returnNull: false,
 });
 

@@ -2,6 +2,7 @@ import { html, nothing, render as renderTemplate, type TemplateResult } from 'li
 import { NECESSARY } from '../consent/categories.js';
 import type { CookieEntry } from '../consent/cookie-table.js';
 import { directionOf } from '../i18n/languages.js';
+export { pickerOptions } from '../i18n/names.js';
 import { translator } from '../i18n/translator.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, mount, recordEvents, events, consentCookie } from './fixtures.js';
-import { LANGUAGE_NAMES, SHIPPED_LANGUAGES } from '../../src/i18n/languages.js';
+import { SHIPPED_LANGUAGES } from '../../src/i18n/languages.js';
+import { LANGUAGE_NAMES, pickerOptions } from '../../src/i18n/names.js';
 
 type Locale = {
   banner: Record<string, string>;
@@ -42,20 +43,35 @@ test.describe('choosing the language', () => {
   test.describe('with nothing that matches', () => {
     test.use({ locale: 'ja-JP' });
     test('Turkish', async ({ page }) => {
-      await mount(page, { htmlLang: 'pt-BR' });
+      // Norwegian (nb) is not shipped, and Danish does not stand in for it.
+      await mount(page, { htmlLang: 'nb-NO' });
       await expect(region(page, 'tr')).toBeVisible();
       await expect(base(page)).toHaveAttribute('lang', 'tr');
     });
   });
 
-  test('regional tags fall back to their language; a region with no language moves to the next candidate', async ({
+  test('regional and script subtags and old codes find the shipped language; others move to the next candidate', async ({
     page,
   }) => {
-    await mount(page, { htmlLang: 'de-AT' });
-    await expect(region(page, 'de')).toBeVisible();
-    await mount(page, { htmlLang: 'pt-BR', attrs: 'lang="pt-BR"' });
-    // pt-BR is neither shipped nor its language: the browser's en-US comes next.
-    await expect(region(page, 'en')).toBeVisible();
+    const cases: [string, string][] = [
+      ['de-AT', 'de'],
+      ['pt-BR', 'pt'],
+      ['sr-Latn-RS', 'sr-Latn'],
+      ['sr-ME', 'sr-Latn'],
+      ['SR-LATN', 'sr-Latn'],
+      ['sr-Cyrl', 'sr'],
+      ['sr-RS', 'sr'],
+      ['iw', 'he'],
+      // Neither nb nor nn is shipped: the browser's en-US comes next.
+      ['nb', 'en'],
+      ['nn-NO', 'en'],
+    ];
+    for (const [htmlLang, code] of cases) {
+      await mount(page, { htmlLang });
+      await expect(region(page, code), htmlLang).toBeVisible();
+      await expect(base(page)).toHaveAttribute('lang', code);
+      await expect(base(page)).toHaveAttribute('dir', code === 'he' ? 'rtl' : 'ltr');
+    }
   });
 
   test('an unknown language warns and falls back cleanly', async ({ page, warnings }) => {
@@ -88,7 +104,9 @@ test.describe('switching', () => {
       .evaluateAll((os) =>
         os.map((o) => [(o as HTMLOptionElement).value, o.textContent?.trim(), o.getAttribute('lang')]),
       );
-    expect(options).toEqual(SHIPPED_LANGUAGES.map((code) => [code, LANGUAGE_NAMES[code], code]));
+    expect(options).toEqual(pickerOptions(SHIPPED_LANGUAGES).map(({ code, name }) => [code, name, code]));
+    expect(options.map(([code]) => code).sort()).toEqual([...SHIPPED_LANGUAGES].sort());
+    expect(options.map(([code, name]) => name === LANGUAGE_NAMES[code!])).not.toContain(false);
 
     await picker.focus();
     await picker.selectOption('ar');
@@ -171,7 +189,17 @@ test.describe('switching', () => {
   test('the languages attribute limits the picker', async ({ page }) => {
     await mount(page, { attrs: 'languages="tr en ar"' });
     const picker = region(page, 'tr').getByRole('combobox', { name: tr.language.label });
-    await expect(picker.locator('option')).toHaveText(['Türkçe', 'English', 'العربية']);
+    await expect(picker.locator('option')).toHaveText(['English', 'Türkçe', 'العربية']);
+    // Codes in any case; the shipped code keeps its own (sr-Latn).
+    await mount(page, { attrs: 'languages="SR-latn sr he tr"' });
+    const limited = region(page, 'tr').getByRole('combobox', { name: tr.language.label });
+    await expect(limited.locator('option')).toHaveText(['Srpski (latinica)', 'Türkçe', 'Српски (ћирилица)', 'עברית']);
+    expect(await limited.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      'sr-Latn',
+      'tr',
+      'sr',
+      'he',
+    ]);
   });
 });
 
@@ -206,15 +234,24 @@ test.describe('loading', () => {
     expect(chunks).toEqual(['fa']);
   });
 
-  test('each shipped language covers the plural forms this browser asks for', async ({ page }) => {
+  test('each shipped language has exactly the plural forms this browser asks for', async ({ page }) => {
     await mount(page);
     const needed = await page.evaluate(
       (codes) => codes.map((c) => [c, new Intl.PluralRules(c).resolvedOptions().pluralCategories] as const),
       [...SHIPPED_LANGUAGES],
     );
+    expect(needed).toHaveLength(SHIPPED_LANGUAGES.length);
     for (const [code, forms] of needed) {
-      const preferences = locale(code).preferences;
-      for (const form of forms) expect(preferences[`allowed_${form}`], `${code} allowed_${form}`).toBeTruthy();
+      const l = locale(code) as unknown as Record<string, Record<string, string>>;
+      for (const [group, key] of [
+        ['preferences', 'allowed'],
+        ['inventory', 'show'],
+      ] as const) {
+        const present = Object.keys(l[group]!)
+          .filter((k) => k.startsWith(`${key}_`))
+          .map((k) => k.slice(key.length + 1));
+        expect(present.sort(), `${code} ${group}.${key}`).toEqual([...forms].sort());
+      }
     }
   });
 
@@ -236,10 +273,11 @@ test.describe('site texts', () => {
   }) => {
     const json = JSON.stringify({
       tr: { banner: { heading: 'Çerez ayarları' } },
-      pt: {
+      // Norwegian is not shipped: the site adds it.
+      nb: {
         ...locale('en'),
-        banner: { ...locale('en').banner, heading: 'Cookies (pt)' },
-        language: { name: 'Português', label: 'Idioma' },
+        banner: { ...locale('en').banner, heading: 'Cookies (nb)' },
+        language: { name: 'Norsk bokmål', label: 'Språk' },
       },
     });
     await mount(page, {
@@ -250,10 +288,10 @@ test.describe('site texts', () => {
     // Keys not overridden keep the built-in text.
     await expect(page.getByRole('button', { name: tr.banner.acceptAll })).toBeVisible();
     const picker = page.getByRole('combobox', { name: tr.language.label });
-    await expect(picker.locator('option[value="pt"]')).toHaveText('Português');
-    await picker.selectOption('pt');
-    await expect(page.getByRole('region', { name: 'Cookies (pt)' })).toBeVisible();
-    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('tr');
+    await expect(picker.locator('option[value="nb"]')).toHaveText('Norsk bokmål');
+    await picker.selectOption('nb');
+    await expect(page.getByRole('region', { name: 'Cookies (nb)' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Språk' }).selectOption('tr');
     await page.evaluate(() => {
       document.querySelector('cookie-consent-banner')!.texts = { tr: { banner: { heading: 'Özellik kazanır' } } };
     });
@@ -296,7 +334,7 @@ test.describe('markup', () => {
     expect(await heading.evaluate((h) => (h as HTMLElement).innerText)).toBe('ÇEREZ TERCİHLERİ');
   });
 
-  for (const code of ['ar', 'fa']) {
+  for (const code of ['ar', 'fa', 'he']) {
     test(`${code} is laid out right to left, mirrored, without overflow at 320 px`, async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       await mount(page, { attrs: `lang="${code}"` });

@@ -1,13 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_NAMES, pickerOptions } from '../../src/i18n/names.js';
 import {
-  LANGUAGE_NAMES,
   SHIPPED_LANGUAGES,
   SOURCE_LANGUAGE,
   directionOf,
   matchLanguage,
   normalizeTag,
   resolveLanguage,
+  shippedCase,
 } from '../../src/i18n/languages.js';
 
 describe('resolveLanguage', () => {
@@ -105,6 +106,123 @@ describe('matchLanguage', () => {
     expect(matchLanguage('pt-BR', ['tr', 'en'])).toBeUndefined();
     expect(matchLanguage('not a tag', ['not a tag'])).toBeUndefined();
     expect(matchLanguage(null, ['tr'])).toBeUndefined();
+  });
+});
+
+describe('detection of the shipped languages', () => {
+  const fallback = (tag: string) => resolveLanguage([tag], SHIPPED_LANGUAGES);
+
+  it.each<[string, string]>([
+    ['pt-BR', 'pt'],
+    ['pt-PT', 'pt'],
+    ['pt_br', 'pt'],
+    ['sv-FI', 'sv'],
+    ['ga-IE', 'ga'],
+    ['he-IL', 'he'],
+    ['ka-GE', 'ka'],
+    ['sq-XK', 'sq'],
+    ['mk-MK', 'mk'],
+  ])('a regional tag falls back to its language: %s → %s', (tag, expected) => {
+    expect(fallback(tag)).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['sr', 'sr'],
+    ['sr-Cyrl', 'sr'],
+    ['sr-Cyrl-RS', 'sr'],
+    ['sr-RS', 'sr'],
+    ['sr-BA', 'sr'],
+    ['sr-Latn', 'sr-Latn'],
+    ['sr-latn', 'sr-Latn'],
+    ['SR_LATN_rs', 'sr-Latn'],
+    ['sr-Latn-ME', 'sr-Latn'],
+    ['sr-ME', 'sr-Latn'],
+    ['sh', 'sr-Latn'],
+    ['sh-RS', 'sr-Latn'],
+  ])('Serbian follows the script, written or implied: %s → %s', (tag, expected) => {
+    expect(fallback(tag)).toBe(expected);
+  });
+
+  it('Serbian in a script the site does not offer still gets Serbian', () => {
+    expect(resolveLanguage(['sr-Latn', 'en'], ['tr', 'en', 'sr'])).toBe('sr');
+    expect(resolveLanguage(['sr-ME', 'en'], ['tr', 'en', 'sr'])).toBe('sr');
+    // The bare code means Cyrillic: it never picks the Latin file.
+    expect(resolveLanguage(['sr', 'en'], ['tr', 'en', 'sr-Latn'])).toBe('en');
+  });
+
+  it.each<[string, string]>([
+    ['iw', 'he'],
+    ['iw-IL', 'he'],
+    ['IW', 'he'],
+    ['mo', 'ro'],
+  ])('an old code counts as its new one: %s → %s', (tag, expected) => {
+    expect(fallback(tag)).toBe(expected);
+  });
+
+  it.each(['nb', 'nn', 'no', 'nb-NO', 'nn-NO', 'bs', 'me', 'zh-Hant-TW', 'pt-AO-x-private'])(
+    '%s is not shipped: the next candidate, then Turkish',
+    (tag) => {
+      expect(matchLanguage(tag, SHIPPED_LANGUAGES)).toBe(tag === 'pt-AO-x-private' ? 'pt' : undefined);
+      if (tag !== 'pt-AO-x-private') {
+        expect(resolveLanguage([tag, 'de'], SHIPPED_LANGUAGES)).toBe('de');
+        expect(resolveLanguage([tag], SHIPPED_LANGUAGES)).toBe('tr');
+      }
+    },
+  );
+
+  it('a shipped nb would be chosen, and only for nb', () => {
+    expect(resolveLanguage(['nb-NO'], ['tr', 'nb'])).toBe('nb');
+    expect(resolveLanguage(['nn-NO'], ['tr', 'nb'])).toBe('tr');
+  });
+
+  it('gives the code in its shipped case whatever case it was asked in', () => {
+    for (const code of SHIPPED_LANGUAGES) {
+      expect(matchLanguage(code.toUpperCase(), SHIPPED_LANGUAGES)).toBe(code);
+      expect(matchLanguage(code.toLowerCase(), SHIPPED_LANGUAGES)).toBe(code);
+    }
+  });
+});
+
+describe('shippedCase', () => {
+  it('writes shipped codes in BCP 47 case and any other in lower case', () => {
+    expect(shippedCase('SR-latn')).toBe('sr-Latn');
+    expect(shippedCase('sr-latn')).toBe('sr-Latn');
+    expect(shippedCase('EN')).toBe('en');
+    expect(shippedCase('pt-BR')).toBe('pt-br');
+  });
+});
+
+describe('pickerOptions', () => {
+  it('names every language in its own language and sorts by those names, scripts in Unicode order', () => {
+    const options = pickerOptions(SHIPPED_LANGUAGES);
+    expect(options.map((o) => o.name)).toEqual([
+      ...['Azərbaycan dili', 'Čeština', 'Dansk', 'Deutsch', 'Eesti', 'English', 'Español', 'Français', 'Gaeilge'],
+      ...['Hrvatski', 'Italiano', 'Latviešu', 'Lietuvių', 'Magyar', 'Malti', 'Nederlands', 'Polski', 'Português'],
+      ...['Română', 'Shqip', 'Slovenčina', 'Slovenščina', 'Srpski (latinica)', 'Suomi', 'Svenska', 'Türkçe'],
+      ...['Ελληνικά', 'Български', 'Македонски', 'Русский', 'Српски (ћирилица)', 'Українська'],
+      ...['ქართული', 'עברית', 'العربية', 'فارسی'],
+    ]);
+    expect(options.every((o) => o.name === LANGUAGE_NAMES[o.code])).toBe(true);
+  });
+
+  it('keeps one order whatever the input order (so a switch never reorders the list)', () => {
+    const forward = pickerOptions(SHIPPED_LANGUAGES);
+    const backward = pickerOptions([...SHIPPED_LANGUAGES].reverse());
+    expect(backward).toEqual(forward);
+  });
+
+  it('limits to the codes given, and sorts site-added languages by their names too', () => {
+    expect(pickerOptions(['tr', 'en', 'ar']).map((o) => o.code)).toEqual(['en', 'tr', 'ar']);
+    const site: Record<string, string> = { tr: 'Site Turkish', xx: 'Aaa', yy: 'Aaa' };
+    // A shipped language keeps its own name; a site-added one takes the site's, else its code.
+    expect(pickerOptions(['yy', 'tr', 'zz', 'xx', 'pt'], (c) => site[c])).toEqual([
+      { code: 'xx', name: 'Aaa' },
+      { code: 'yy', name: 'Aaa' },
+      { code: 'pt', name: 'Português' },
+      { code: 'tr', name: 'Türkçe' },
+      { code: 'zz', name: 'zz' },
+    ]);
+    expect(pickerOptions([])).toEqual([]);
   });
 });
 

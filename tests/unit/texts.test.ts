@@ -120,6 +120,13 @@ describe('cleanTexts', () => {
     expect(cleanTexts({ EN: { a: 'x' }, 'pt-BR': { b: 'y' } })).toEqual({ en: { a: 'x' }, 'pt-br': { b: 'y' } });
   });
 
+  it('writes a shipped code in its own case, so site texts for sr-latn override the shipped sr-Latn', () => {
+    expect(cleanTexts({ 'sr-latn': { a: 'x' }, 'SR-Latn': { b: 'y' }, SR: { c: 'z' } })).toEqual({
+      'sr-Latn': { a: 'x', b: 'y' },
+      sr: { c: 'z' },
+    });
+  });
+
   it('truncates strings over 4000 characters', () => {
     const clean = cleanTexts({
       en: { long: 'x'.repeat(5000), exact: 'y'.repeat(4000), nested: { long: 'z'.repeat(4001) } },
