@@ -4,7 +4,6 @@ import { NECESSARY, parseCategories } from './consent/categories.js';
 import {
   changedCategories,
   createConsent,
-  decodeConsent,
   encodeConsent,
   isValidRevision,
   type Consent,
@@ -25,11 +24,9 @@ import { Gate } from './consent/gate.js';
 import { receiptUrl, sendReceipt } from './consent/receipt.js';
 import {
   cookieSettings,
-  readCookie,
-  readCookieValues,
+  readStored,
   removeCookie,
   removeCookies,
-  settleCookie,
   writeCookie,
   type CookieSettings,
 } from './consent/store.js';
@@ -590,8 +587,7 @@ export class CookieConsentBanner extends ReactiveElement {
 
   /**
    * The stored choice. When several cookies of the name coexist (on other paths or domains, after a
-   * change of `cookie-domain`, say), the newest valid one wins and the others are removed, so the banner
-   * never loops between them.
+   * change of `cookie-domain`, say), the one at the configured scope is the truth; see `readStored`.
    */
   private _readStored(): DecodeResult {
     const settings = this._cookie();
@@ -601,22 +597,7 @@ export class CookieConsentBanner extends ReactiveElement {
       maxAgeDays: settings.expires,
       now: Date.now(),
     };
-    const values = readCookieValues(settings.name);
-    if (values.length <= 1) return decodeConsent(readCookie(settings.name), expectation);
-    let best: DecodeResult = { consent: null, reason: 'duplicates' };
-    let bestValue: string | undefined;
-    for (const value of values) {
-      const result = decodeConsent(value, expectation);
-      if (result.consent && (!best.consent || result.consent.timestamp > best.consent.timestamp)) {
-        best = result;
-        bestValue = value;
-      }
-    }
-    warn(
-      `${values.length} cookies named "${settings.name}" on different paths or domains; the newest valid choice is kept, the rest removed.`,
-    );
-    settleCookie(settings, bestValue, location);
-    return best;
+    return readStored(settings, expectation, location);
   }
 
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
@@ -629,11 +610,12 @@ export class CookieConsentBanner extends ReactiveElement {
       method,
       gpc: this._gpc(),
       now: Date.now(),
+      receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
     });
     const settings = this._cookie();
     const value = encodeConsent(consent, this._picked);
-    if (readCookieValues(settings.name).length > 1) settleCookie(settings, value, location);
-    if (!writeCookie(settings, value)) {
+    // writeCookie leaves exactly one cookie of the name: copies at other scopes are removed.
+    if (!writeCookie(settings, value, location)) {
       warn('the browser did not keep the consent cookie (are cookies blocked?); the choice holds for this page only.');
     }
     this._consent = consent;
@@ -709,6 +691,7 @@ export class CookieConsentBanner extends ReactiveElement {
       method: 'gpc',
       gpc: true,
       now: Date.now(),
+      receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
     });
     writeCookie(this._cookie(), encodeConsent(consent, this._picked));
     this._consent = consent;
