@@ -10,11 +10,12 @@ test.beforeEach(({ warnings }) => void warnings);
 const SITE = 'https://www.cerez.test';
 const now = () => Math.floor(Date.now() / 1000);
 
-/** A stored record, as the cookie holds it. */
+/** A stored record, as the cookie holds it (with an id, as a site with receipts stores it). */
 const record = (marketing: 0 | 1, ts = now() - 60, over: Record<string, unknown> = {}) =>
   encodeURIComponent(
     JSON.stringify({
       v: 1,
+      id: `seeded${ts}`,
       ts,
       rev: 1,
       lang: 'tr',
