@@ -277,7 +277,12 @@ export function writeCookie(
     if (!set(target, value)) return false;
     kept = readCookieValues(settings.name).includes(value);
   }
-  if (kept && readCookieValues(settings.name).length > 1) removeElsewhere(target, location);
+  if (!kept) {
+    fail(
+      'CEREZ_COOKIE_NOT_KEPT',
+      `the browser did not keep the consent cookie "${settings.name}" (cookies blocked or the jar full, a name it refuses such as __Host- on http, or a page outside cookie-path); the choice holds for this page only.`,
+    );
+  } else if (readCookieValues(settings.name).length > 1) removeElsewhere(target, location);
   return kept;
 }
 

@@ -546,6 +546,8 @@ describe('readStored and writeCookie in a browser-like jar', () => {
     const location = { hostname: 'www.example.com', pathname: '/', protocol: 'https:' };
     vi.stubGlobal('document', new Jar(location, true));
     expect(writeCookie(cookieSettings({}, location), 'x', location)).toBe(false);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]?.[0]).toMatch(/CEREZ_COOKIE_NOT_KEPT.*did not keep.*this page only/);
   });
 
   it('L4: in a sandboxed frame nothing throws: no choice, writes say false, one console error', () => {
