@@ -4,7 +4,6 @@ import { NECESSARY, parseCategories } from './consent/categories.js';
 import {
   changedCategories,
   createConsent,
-  decodeConsent,
   encodeConsent,
   isValidRevision,
   type Consent,
@@ -26,11 +25,9 @@ import { Gate } from './consent/gate.js';
 import { receiptUrl, sendReceipt } from './consent/receipt.js';
 import {
   cookieSettings,
-  readCookie,
-  readCookieValues,
+  readStored,
   removeCookie,
   removeCookies,
-  settleCookie,
   writeCookie,
   type CookieSettings,
 } from './consent/store.js';
@@ -699,8 +696,7 @@ export class CookieConsentBanner extends ReactiveElement {
 
   /**
    * The stored choice. When several cookies of the name coexist (on other paths or domains, after a
-   * change of `cookie-domain`, say), the newest valid one wins and the others are removed, so the banner
-   * never loops between them.
+   * change of `cookie-domain`, say), the one at the configured scope is the truth; see `readStored`.
    */
   private _readStored(): DecodeResult {
     const settings = this._cookie();
@@ -710,22 +706,7 @@ export class CookieConsentBanner extends ReactiveElement {
       maxAgeDays: settings.expires,
       now: Date.now(),
     };
-    const values = readCookieValues(settings.name);
-    if (values.length <= 1) return decodeConsent(readCookie(settings.name), expectation);
-    let best: DecodeResult = { consent: null, reason: 'duplicates' };
-    let bestValue: string | undefined;
-    for (const value of values) {
-      const result = decodeConsent(value, expectation);
-      if (result.consent && (!best.consent || result.consent.timestamp > best.consent.timestamp)) {
-        best = result;
-        bestValue = value;
-      }
-    }
-    warn(
-      `${values.length} cookies named "${settings.name}" on different paths or domains; the newest valid choice is kept, the rest removed.`,
-    );
-    settleCookie(settings, bestValue, location);
-    return best;
+    return readStored(settings, expectation, location);
   }
 
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
@@ -744,10 +725,10 @@ export class CookieConsentBanner extends ReactiveElement {
       method,
       gpc: this._gpc(),
       now: Date.now(),
+      receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
     });
-    const settings = this._cookie();
     const value = encodeConsent(consent, this._picked);
-    if (readCookieValues(settings.name).length > 1) settleCookie(settings, value, location);
+    // The write leaves exactly one cookie of the name: copies at other scopes are removed.
     const stored = this._write(value);
     this._consent = consent;
     this._refocus = deepActiveElement()?.getRootNode() === this.renderRoot;
@@ -762,20 +743,14 @@ export class CookieConsentBanner extends ReactiveElement {
   }
 
   /**
-   * Writes the consent cookie. When the browser does not keep it (cookies blocked, a bad `cookie-domain`, a
-   * full jar, a sandboxed frame), the choice holds for this page only: a console error and `consent-error` say so.
+   * Writes the consent cookie. When the browser does not keep it (cookies blocked, a full jar, a sandboxed
+   * frame), the choice holds for this page only: a console error and `consent-error` say so.
    */
   private _write(value: string): boolean {
-    let kept = false;
-    try {
-      kept = writeCookie(this._cookie(), value);
-    } catch {
-      kept = false;
-    }
+    // The store logs why (CEREZ_COOKIE_NOT_KEPT, CEREZ_NO_COOKIES) as a console error; the page hears the event.
+    const kept = writeCookie(this._cookie(), value, location);
     if (!kept) {
-      const message =
-        'the browser did not keep the consent cookie (cookies blocked, a bad cookie-domain, a full jar or a sandboxed frame); the choice holds for this page only.';
-      fail('CEREZ_COOKIE_NOT_STORED', message);
+      const message = 'the browser did not keep the consent cookie; the choice holds for this page only.';
       this.dispatchEvent(consentEvent('consent-error', { code: 'cookie-not-stored', message }));
     }
     return kept;
@@ -850,6 +825,7 @@ export class CookieConsentBanner extends ReactiveElement {
       method: 'gpc',
       gpc: true,
       now: Date.now(),
+      receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
     });
     this._consent = consent;
     if (!this._write(encodeConsent(consent, this._picked))) return;

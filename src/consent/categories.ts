@@ -10,13 +10,30 @@ export const BUILT_IN_CATEGORIES = ['functional', 'analytics', 'marketing'] as c
 export const DEFAULT_CATEGORIES = 'functional analytics marketing';
 
 /** Most optional categories a banner offers; keeps the cookie small and the dialog usable. */
-export const MAX_CATEGORIES = 24;
+export const MAX_CATEGORIES = 16;
 
-const ID = /^[a-z][a-z0-9_-]{0,31}$/;
+/** The longest category id. */
+export const MAX_CATEGORY_ID_LENGTH = 32;
+
+/**
+ * Most bytes the optional categories may take in the cookie, so that the whole cookie stays within 512
+ * bytes (COMPLIANCE S-10) even at its largest: a 64-character `cookie-name`, a 32-character revision, an id,
+ * 16-character `lang` and `ui`, and `gpc`. `tests/unit/categories.test.ts` computes that worst case with the
+ * real encoder. About 9 ids of 10 characters, or 16 of 1 to 4.
+ */
+export const MAX_CATEGORY_BYTES = 198;
+
+/** What one optional category adds to the cookie: `,"id":1` as js-cookie writes it (`%2C%22id%22:1`). */
+export function categoryBytes(id: string): number {
+  return id.length + 11;
+}
+
+const ID = new RegExp(`^[a-z][a-z0-9_-]{0,${MAX_CATEGORY_ID_LENGTH - 1}}$`);
 
 /**
  * Turns the `categories` attribute into the ordered list of category ids the banner offers,
- * always starting with `necessary`.
+ * always starting with `necessary`. Ids are kept in order while they fit: at most `MAX_CATEGORIES`, and
+ * at most `MAX_CATEGORY_BYTES` of cookie together; the rest are skipped with a warning.
  *
  * @param value - space-separated ids, as written in the attribute; `null` means the default set
  * @param isDescribed - whether the site supplied a name and a description for an id we do not know
@@ -24,12 +41,13 @@ const ID = /^[a-z][a-z0-9_-]{0,31}$/;
 export function parseCategories(value: string | null | undefined, isDescribed: (id: string) => boolean): string[] {
   const source = typeof value === 'string' ? value : DEFAULT_CATEGORIES;
   const ids: string[] = [NECESSARY];
+  let bytes = 0;
   for (const raw of source.split(/\s+/)) {
     if (!raw) continue;
     const id = raw.toLowerCase();
     if (!ID.test(id)) {
       warn(
-        `categories: "${raw.slice(0, 40)}" is not a valid category id (a-z, 0-9, "-" or "_", at most 32 characters); skipped.`,
+        `categories: "${raw.slice(0, 40)}" is not a valid category id (a-z, 0-9, "-" or "_", at most ${MAX_CATEGORY_ID_LENGTH} characters); skipped.`,
       );
       continue;
     }
@@ -42,6 +60,13 @@ export function parseCategories(value: string | null | undefined, isDescribed: (
       warn(`categories: more than ${MAX_CATEGORIES} categories; the rest are skipped.`);
       break;
     }
+    if (bytes + categoryBytes(id) > MAX_CATEGORY_BYTES) {
+      warn(
+        `categories: from "${id}" on, the categories would make the consent cookie larger than 512 bytes; "${id}" and the rest are skipped (use fewer or shorter ids).`,
+      );
+      break;
+    }
+    bytes += categoryBytes(id);
     ids.push(id);
   }
   return ids;

@@ -36,7 +36,7 @@ export function receiptUrl(value: string | null | undefined, base: string): stri
 /** Sends the receipt of a choice with `navigator.sendBeacon`, fire-and-forget. */
 export function sendReceipt(endpoint: string, consent: Consent, page: { origin: string }): void {
   const receipt: Receipt = {
-    id: consent.id,
+    id: consent.id ?? '',
     timestamp: consent.timestamp,
     revision: consent.revision,
     language: consent.language,

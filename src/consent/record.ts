@@ -12,8 +12,12 @@ export interface Consent {
   readonly categories: Readonly<Record<string, boolean>>;
   /** The `revision` of the site's cookie policy the visitor chose under. */
   readonly revision: string;
-  /** A random id for this choice, for proof of consent; it identifies no one. */
-  readonly id: string;
+  /**
+   * A random id for this choice, present only when the site sends receipts (`receipt-url`): it ties the
+   * stored choice to its receipt, as proof of consent. It identifies no one and must never be joined with
+   * analytics or other data about the visitor.
+   */
+  readonly id?: string;
   /** When the choice was made, ISO 8601 in UTC (stored to the second). */
   readonly timestamp: string;
   /** The language the visitor read the notice in when choosing. */
@@ -42,11 +46,17 @@ const METHODS_BY_CODE = new Map(Object.entries(METHOD_CODES).map(([m, c]) => [c,
 
 const ID = /^[A-Za-z0-9_-]{8,32}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+/** The longest language tag stored (`zh-Hant-TW` is 10); a longer one is stored as its primary subtag. */
+export const MAX_LANGUAGE_LENGTH = 16;
 const REVISION = /^[A-Za-z0-9._-]{1,32}$/;
 const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
 const DAY = 86_400;
-/** Clocks disagree; a record up to a day in the future still counts as the visitor's own. */
-const CLOCK_SKEW = DAY;
+/**
+ * Clocks disagree a little: a record up to 5 minutes in the future still counts as the visitor's own.
+ * Further ahead it is not ours (nothing we write is dated ahead) and counts as no choice: a forged
+ * far-future record would otherwise outlive every real one.
+ */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** No record can be older than the product: anything before 2020 was not written by us. */
 const EARLIEST = 1_577_836_800;
 
@@ -74,6 +84,9 @@ export interface NewConsent {
   gpc: boolean;
   /** Time of the choice in ms since the epoch. */
   now: number;
+  /** Whether the site sends receipts (`receipt-url`): only then does the choice get an id. */
+  receipts?: boolean;
+  /** The id to use (tests); by default a fresh one when `receipts` is on, else none. */
   id?: string;
 }
 
@@ -81,10 +94,11 @@ export interface NewConsent {
 export function createConsent(input: NewConsent): Consent {
   const categories: Record<string, boolean> = {};
   for (const id of input.offered) categories[id] = id === NECESSARY || input.allowed(id);
+  const consentId = input.id ?? (input.receipts ? newConsentId() : undefined);
   return freeze({
     categories,
     revision: input.revision,
-    id: input.id ?? newConsentId(),
+    ...(consentId === undefined ? {} : { id: consentId }),
     timestamp: new Date(Math.floor(input.now / 1000) * 1000).toISOString(),
     language: input.language,
     method: input.method,
@@ -98,11 +112,17 @@ export function freeze(consent: Consent): Consent {
   return Object.freeze(consent);
 }
 
+/** A language tag as stored: at most `MAX_LANGUAGE_LENGTH` characters, else its primary subtag. */
+function storedLanguage(tag: string): string {
+  return tag.length <= MAX_LANGUAGE_LENGTH ? tag : (tag.split('-')[0] ?? tag);
+}
+
 /**
  * The stored form: compact JSON with short keys.
  * `{"v":1,"id":"…","ts":1764450000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"analytics":0}}`,
- * plus `"gpc":1` when Global Privacy Control was honoured, and `"ui":"de"` when the visitor picked the
- * banner's language themselves.
+ * `id` only when the site sends receipts; `"gpc":1` when Global Privacy Control was honoured; `"ui":"de"`
+ * when the visitor picked the banner's language themselves. Language tags longer than 16 characters are
+ * stored as their primary subtag.
  */
 export function encodeConsent(consent: Consent, ui?: string): string {
   const cats: Record<string, 0 | 1> = {};
@@ -112,11 +132,11 @@ export function encodeConsent(consent: Consent, ui?: string): string {
     id: consent.id,
     ts: Math.floor(Date.parse(consent.timestamp) / 1000),
     rev: /^[1-9]\d{0,8}$/.test(consent.revision) ? Number(consent.revision) : consent.revision,
-    lang: consent.language,
+    lang: storedLanguage(consent.language),
     m: METHOD_CODES[consent.method],
     cats,
     gpc: consent.gpc ? 1 : undefined,
-    ui: ui && LANGUAGE.test(ui) ? ui : undefined,
+    ui: ui && LANGUAGE.test(ui) ? storedLanguage(ui) : undefined,
   });
 }
 
@@ -166,15 +186,17 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
   if (!isPlainObject(data)) return reject('not an object');
   const { v, id, ts, rev, lang, m, cats, ui, gpc } = data;
   if (v !== SCHEMA_VERSION) return reject('unknown schema version');
-  if (typeof id !== 'string' || !ID.test(id)) return reject('bad id');
+  if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) return reject('bad id');
   if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST) return reject('bad time');
   const nowSeconds = Math.floor(expect.now / 1000);
-  if (ts > nowSeconds + CLOCK_SKEW) return reject('time in the future');
+  if (ts > nowSeconds + MAX_CLOCK_SKEW_SECONDS) return reject('time in the future');
   if (nowSeconds - ts > expect.maxAgeDays * DAY) return reject('expired');
   const revision = typeof rev === 'number' && Number.isInteger(rev) && rev > 0 ? String(rev) : rev;
   if (typeof revision !== 'string' || !REVISION.test(revision)) return reject('bad revision');
   if (revision !== expect.revision) return reject('other revision');
-  if (typeof lang !== 'string' || !LANGUAGE.test(lang)) return reject('bad language');
+  if (typeof lang !== 'string' || lang.length > MAX_LANGUAGE_LENGTH || !LANGUAGE.test(lang)) {
+    return reject('bad language');
+  }
   const method = typeof m === 'string' ? METHODS_BY_CODE.get(m) : undefined;
   if (!method) return reject('bad method');
   if (!isPlainObject(cats)) return reject('bad categories');
@@ -193,14 +215,14 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
     consent: freeze({
       categories,
       revision,
-      id,
+      ...(typeof id === 'string' ? { id } : {}),
       timestamp: new Date(ts * 1000).toISOString(),
       language: lang,
       method,
       gpc: gpc === 1,
     }),
     complete,
-    ui: typeof ui === 'string' && LANGUAGE.test(ui) ? ui : undefined,
+    ui: typeof ui === 'string' && ui.length <= MAX_LANGUAGE_LENGTH && LANGUAGE.test(ui) ? ui : undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
-import { warn } from './warn.js';
+import { decodeConsent, type DecodeResult, type Expectation } from './record.js';
+import { fail, warn } from './warn.js';
 
 export type SameSite = 'Lax' | 'Strict' | 'None';
 
@@ -15,18 +16,34 @@ export interface CookieSettings {
   readonly expires: number;
 }
 
+/** What the store needs to know about the page: `window.location` fits. */
+export interface PageLocation {
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly protocol: string;
+}
+
 export const DEFAULT_COOKIE_NAME = 'cookie_consent';
 export const DEFAULT_EXPIRES_DAYS = 182;
 /** About 13 months, under the browsers' 400-day cap. */
 export const MAX_EXPIRES_DAYS = 395;
 export const MIN_EXPIRES_DAYS = 1;
+/** The longest `cookie-name` accepted (the S-10 size budget counts on it). */
+export const MAX_COOKIE_NAME_LENGTH = 64;
 
-/** RFC 6265 token: no separators, no spaces, no controls. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
+/**
+ * RFC 6265 token, without `%`: js-cookie percent-encodes a `%` in a name, so the cookie written would not
+ * be the one read back by its raw name.
+ */
+const TOKEN = /^[!#$&'*+\-.^_`|~0-9A-Za-z]{1,64}$/;
 const PATH = /^\/[A-Za-z0-9._~!$&'()*+=:@%/-]{0,255}$/;
 const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
-/** A plain decimal number (`30`, `-1`, `1.5`, `1e9`); not hex, not `Infinity`. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A plain decimal number (`30`, `-1`, `1.5`, `1e9`); not hex, not `Infinity`. Linear: no nested or adjacent repeats. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const MAX_DECIMAL_LENGTH = 32;
+const HOST_PREFIX = /^__host-/i;
+const SECURE_PREFIX = /^__secure-/i;
+const EPOCH = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
 /** The cookie attributes as written in the element's attributes, unvalidated. */
 export interface CookieAttributes {
@@ -80,7 +97,8 @@ function cookieSameSite(value: string | null | undefined, secure: boolean): Same
 /** Lifetime in days: a number, clamped to 1–395; anything else gives the default of 182. */
 export function cookieExpires(value: string | null | undefined): number {
   if (value == null || value.trim() === '') return DEFAULT_EXPIRES_DAYS;
-  const days = DECIMAL.test(value.trim()) ? Number(value) : NaN;
+  const text = value.trim();
+  const days = text.length <= MAX_DECIMAL_LENGTH && DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(days)) {
     warn(`cookie-expires: "${value.slice(0, 20)}" is not a number of days; ${DEFAULT_EXPIRES_DAYS} is used.`);
     return DEFAULT_EXPIRES_DAYS;
@@ -91,27 +109,120 @@ export function cookieExpires(value: string | null | undefined): number {
   return clamped;
 }
 
-/** Validates the cookie attributes against the page's location; bad values fall back safely. */
+/**
+ * Validates the cookie attributes against the page's location; bad values fall back safely.
+ * A `__Host-` name (recommended on https: no subdomain can set it) forces `Secure`, `Path=/` and no
+ * `Domain`; a `__Secure-` name forces `Secure`. Browsers refuse both on http pages.
+ */
 export function cookieSettings(
   attrs: CookieAttributes,
   location: { hostname: string; protocol: string },
 ): CookieSettings {
-  const secure = location.protocol === 'https:';
+  const https = location.protocol === 'https:';
+  const name = cookieName(attrs.name);
+  let path = cookiePath(attrs.path);
+  let domain = cookieDomain(attrs.domain, location.hostname);
+  const host = HOST_PREFIX.test(name);
+  const prefixed = host || SECURE_PREFIX.test(name);
+  if (host && path !== '/') {
+    warn(`cookie-path: a "__Host-" cookie name needs Path=/; "/" is used instead of "${path.slice(0, 40)}".`);
+    path = '/';
+  }
+  if (host && domain !== undefined) {
+    warn(`cookie-domain: a "__Host-" cookie name cannot have a Domain; the cookie is host-only, not on "${domain}".`);
+    domain = undefined;
+  }
+  if (prefixed && !https) {
+    warn(
+      `cookie-name: "${name}" needs https; on this http page the browser refuses it, so a choice holds for this page only.`,
+    );
+  }
   return {
-    name: cookieName(attrs.name),
-    path: cookiePath(attrs.path),
-    domain: cookieDomain(attrs.domain, location.hostname),
-    sameSite: cookieSameSite(attrs.sameSite, secure),
-    secure,
+    name,
+    path,
+    domain,
+    sameSite: cookieSameSite(attrs.sameSite, https),
+    secure: https || prefixed,
     expires: cookieExpires(attrs.expires),
   };
 }
 
-/** The stored value of the consent cookie, decoded, or `undefined`. */
-export function readCookie(name: string): string | undefined {
-  const value: unknown = Cookies.get(name);
-  return typeof value === 'string' ? value : undefined;
+// Reading. Every access to `document.cookie` goes through `jar()` or `assign()`: both throw in a
+// sandboxed frame without `allow-same-origin` (and on other opaque origins); there, reads give "no
+// cookie", writes give `false`, and one console error says that a choice holds for this page only.
+
+function unavailable(): void {
+  fail(
+    'CEREZ_NO_COOKIES',
+    'this page may not use cookies (a sandboxed frame, an opaque origin?); the banner works, but a choice holds for this page only.',
+  );
 }
+
+/** The raw `name=value` pairs of `document.cookie`, in the browser's order; `null` when cookies are off limits. */
+function jar(): [string, string][] | null {
+  let text: string;
+  try {
+    text = document.cookie;
+  } catch {
+    unavailable();
+    return null;
+  }
+  const pairs: [string, string][] = [];
+  for (const part of text ? text.split(';') : []) {
+    const at = part.indexOf('=');
+    // A part without "=" is a cookie with an empty name (RFC 6265bis): never ours.
+    if (at >= 0) pairs.push([part.slice(0, at).trim(), part.slice(at + 1).trim()]);
+  }
+  return pairs;
+}
+
+/** Sets a cookie string; `false` when the page may not use cookies. */
+function assign(text: string): boolean {
+  try {
+    document.cookie = text;
+    return true;
+  } catch {
+    unavailable();
+    return false;
+  }
+}
+
+function decodeValue(raw: string): string {
+  const unquoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+  try {
+    return decodeURIComponent(unquoted);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The raw values of the cookies whose raw name is exactly `name`, in the browser's order (`null` when
+ * cookies are off limits). Names are never decoded: `cookie%5Fconsent` is another cookie, not ours,
+ * although js-cookie's `get('cookie_consent')` would return it.
+ */
+function rawValues(name: string): string[] | null {
+  const pairs = jar();
+  return pairs && pairs.filter(([n]) => n === name).map(([, value]) => value);
+}
+
+/**
+ * Every value the browser holds for a cookie name, decoded, in the browser's order. Cookies of one name
+ * can coexist on different paths or domains (a changed `cookie-domain`, say). An exact match on the raw name.
+ */
+export function readCookieValues(name: string): string[] {
+  return (rawValues(name) ?? []).map(decodeValue);
+}
+
+/** The value of the first cookie of that exact raw name, decoded, or `undefined`. */
+export function readCookie(name: string): string | undefined {
+  return readCookieValues(name)[0];
+}
+
+// Writing.
+
+/** Cookie domains the browser refused on this page (a public suffix such as `co.uk`): written host-only instead. */
+const refusedDomains = new Set<string>();
 
 function attributes(settings: CookieSettings): Cookies.CookieAttributes {
   return {
@@ -122,15 +233,67 @@ function attributes(settings: CookieSettings): Cookies.CookieAttributes {
   };
 }
 
-/** Writes the consent cookie; returns whether the browser kept it. */
-export function writeCookie(settings: CookieSettings, value: string): boolean {
-  Cookies.set(settings.name, value, { ...attributes(settings), expires: settings.expires });
-  return readCookie(settings.name) === value;
+function hostOnly(settings: CookieSettings): CookieSettings {
+  return { ...settings, domain: undefined };
 }
 
-/** Removes the consent cookie written with these settings. */
+/** The scope actually written on this page: the configured one, or host-only when the browser refused its domain. */
+function effective(settings: CookieSettings): CookieSettings {
+  return settings.domain !== undefined && refusedDomains.has(settings.domain) ? hostOnly(settings) : settings;
+}
+
+function set(settings: CookieSettings, value: string): boolean {
+  try {
+    Cookies.set(settings.name, value, { ...attributes(settings), expires: settings.expires });
+    return true;
+  } catch {
+    unavailable();
+    return false;
+  }
+}
+
+/**
+ * Writes the consent cookie at the configured scope; returns whether the browser kept it (read back).
+ * When the browser refuses the configured `cookie-domain` (a public suffix such as `co.uk` looks like a
+ * parent domain but is not one), the cookie is written host-only, with a console error. When other cookies
+ * of the name remain elsewhere afterwards, they are removed: exactly one is left.
+ * (A copy with the same value elsewhere makes a refused write look kept; `readStored` removes the copies first.)
+ */
+export function writeCookie(
+  settings: CookieSettings,
+  value: string,
+  location: PageLocation = globalThis.location,
+): boolean {
+  let target = effective(settings);
+  if (!set(target, value)) return false;
+  let kept = readCookieValues(settings.name).includes(value);
+  if (!kept && target.domain !== undefined) {
+    fail(
+      'CEREZ_COOKIE_DOMAIN_REFUSED',
+      `cookie-domain: the browser refused the consent cookie for "${target.domain}" (a public suffix, such as co.uk or com.tr, cannot hold cookies); it is stored host-only instead. Set cookie-domain to this site's own domain, or remove it.`,
+    );
+    refusedDomains.add(target.domain);
+    target = hostOnly(settings);
+    if (!set(target, value)) return false;
+    kept = readCookieValues(settings.name).includes(value);
+  }
+  if (!kept) {
+    fail(
+      'CEREZ_COOKIE_NOT_KEPT',
+      `the browser did not keep the consent cookie "${settings.name}" (cookies blocked or the jar full, a name it refuses such as __Host- on http, or a page outside cookie-path); the choice holds for this page only.`,
+    );
+  } else if (readCookieValues(settings.name).length > 1) removeElsewhere(target, location);
+  return kept;
+}
+
+/** Removes the consent cookie written with these settings (and its host-only fallback). */
 export function removeCookie(settings: CookieSettings): void {
-  Cookies.remove(settings.name, attributes(settings));
+  try {
+    Cookies.remove(settings.name, attributes(settings));
+    if (settings.domain !== undefined) Cookies.remove(settings.name, attributes(hostOnly(settings)));
+  } catch {
+    unavailable();
+  }
 }
 
 /** Whether a cookie name matches a listed pattern: the exact name, or a prefix ending in `*`. */
@@ -138,69 +301,187 @@ export function matchesCookie(name: string, pattern: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
-/** Every (domain, path) where a page of this site could have set a cookie: host-only or a parent domain; `/` or a folder of the path. */
-function scopes(
-  location: { hostname: string; pathname: string },
-  extraPath?: string,
-): { domain?: string; path: string }[] {
-  const labels = location.hostname.split('.');
-  const isAddress = /^[\d.]+$/.test(location.hostname) || location.hostname.includes(':');
-  const domains: (string | undefined)[] = [undefined];
-  if (!isAddress) for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
-  const paths = new Set(['/']);
-  const folders = location.pathname.split('/').filter(Boolean);
-  for (let i = 1; i <= folders.length; i++) paths.add(`/${folders.slice(0, i).join('/')}`);
-  if (extraPath) paths.add(extraPath);
-  return domains.flatMap((domain) => [...paths].map((path) => ({ domain, path })));
+interface Scope {
+  /** Unset: host-only. */
+  domain?: string;
+  path: string;
+}
+
+/** The domains a page of this host can set: host-only, then the host and each parent from the most specific (never a TLD). */
+function domains(hostname: string): (string | undefined)[] {
+  const isAddress = /^[\d.]+$/.test(hostname) || hostname.includes(':');
+  const labels = hostname.toLowerCase().split('.');
+  const out: (string | undefined)[] = [undefined];
+  if (!isAddress) for (let i = 0; i < labels.length - 1; i++) out.push(labels.slice(i).join('.'));
+  return out;
+}
+
+/** The paths whose cookies this page can see: `/`, each folder with and without the trailing slash, the page itself. */
+function paths(pathname: string, extra?: string): string[] {
+  const out = new Set(['/']);
+  let at = '';
+  for (const part of pathname.split('/').filter(Boolean)) {
+    at += `/${part}`;
+    out.add(at);
+    out.add(`${at}/`);
+  }
+  if (extra) out.add(extra);
+  return [...out];
+}
+
+/** Every scope a cookie visible on this page can have, host-only first, then from the most specific domain. */
+function scopes(location: PageLocation, extraPath?: string): Scope[] {
+  return domains(location.hostname).flatMap((domain) =>
+    paths(location.pathname, extraPath).map((path) => (domain === undefined ? { path } : { domain, path })),
+  );
+}
+
+const sameScope = (a: Scope, b: { domain?: string | undefined; path: string }) =>
+  a.domain === b.domain && a.path === b.path;
+
+/** Expires a cookie by its raw name (js-cookie would escape `(` and `)`), at one scope. */
+function expire(name: string, scope: Scope, secure: boolean, partitioned = false): boolean {
+  const domain = scope.domain === undefined ? '' : `; domain=${scope.domain}`;
+  const flags = `${secure ? '; secure' : ''}${partitioned ? '; partitioned' : ''}`;
+  return assign(`${name}=; expires=${EPOCH}; path=${scope.path}${domain}${flags}`);
+}
+
+/** Removes the consent cookie at every scope of this page but `keep`. */
+function removeElsewhere(keep: CookieSettings, location: PageLocation): void {
+  for (const scope of scopes(location, keep.path)) {
+    if (!sameScope(scope, keep) && !expire(keep.name, scope, keep.secure)) return;
+  }
 }
 
 /**
  * Deletes the first-party cookies whose names match the patterns, wherever a page of this site could
- * have set them: host-only or on any parent domain, on `/` or any folder of the current path.
- * Returns the names found and deleted (cookies that are `HttpOnly` are out of reach of any script).
+ * have set them: host-only or on any parent domain, on `/`, on any folder of the current path (with and
+ * without a trailing slash) or on the page's own path. Names are matched and deleted raw, so `_x(1)` goes
+ * too; on https, `Partitioned` copies are deleted as well. Returns the names found.
+ *
+ * Out of reach of any script: `HttpOnly` cookies, cookies of other paths than this page's (a `/shop`
+ * cookie seen from `/blog`), of sibling hosts (`a.example.com`'s host-only cookies seen from
+ * `b.example.com`), and partitioned cookies set in another top-level site's frames.
  */
-export function removeCookies(patterns: readonly string[], location: { hostname: string; pathname: string }): string[] {
+export function removeCookies(patterns: readonly string[], location: PageLocation): string[] {
   if (patterns.length === 0) return [];
-  const all: Record<string, string> = Cookies.get();
-  const names = Object.keys(all).filter((name) => patterns.some((pattern) => matchesCookie(name, pattern)));
+  const pairs = jar();
+  if (!pairs) return [];
+  const matches = (name: string) => {
+    const decoded = decodeValue(name);
+    return patterns.some((pattern) => matchesCookie(name, pattern) || matchesCookie(decoded, pattern));
+  };
+  const names = [...new Set(pairs.map(([name]) => name))].filter((name) => name !== '' && matches(name));
+  const secure = location.protocol === 'https:';
   for (const name of names) {
-    for (const scope of scopes(location)) Cookies.remove(name, scope);
+    for (const scope of scopes(location)) {
+      if (!expire(name, scope, secure)) return names;
+      if (secure) expire(name, scope, true, true);
+    }
   }
   return names;
 }
 
 /**
- * Every value the browser holds for a cookie name, in the browser's order. Cookies of one name can
- * coexist on different paths or domains (a changed `cookie-domain`, say), and js-cookie returns only the
- * first; this reads `document.cookie` to see them all. It never writes: writing stays with js-cookie.
+ * Leaves exactly one consent cookie: writes `value` at the configured scope and removes copies of the
+ * name at every other scope (or, with no value, removes them all).
  */
-export function readCookieValues(name: string): string[] {
-  const values: string[] = [];
-  for (const part of document.cookie ? document.cookie.split('; ') : []) {
-    const at = part.indexOf('=');
-    if (at < 0 || part.slice(0, at) !== name) continue;
-    try {
-      values.push(decodeURIComponent(part.slice(at + 1)));
-    } catch {
-      values.push('');
-    }
-  }
-  return values;
+export function settleCookie(settings: CookieSettings, value: string | undefined, location: PageLocation): void {
+  if (value !== undefined && writeCookie(settings, value, location)) return;
+  const keep = effective(settings);
+  removeElsewhere(keep, location);
+  if (value === undefined) removeCookie(settings);
+}
+
+/** Whether a cookie on `path` is sent to a page at `pathname` (RFC 6265 §5.1.4 path-match). */
+function pathCovers(path: string, pathname: string): boolean {
+  if (path === pathname) return true;
+  if (!pathname.startsWith(path)) return false;
+  return path.endsWith('/') || pathname[path.length] === '/';
+}
+
+interface Found {
+  value: string;
+  /** 0 for the configured scope; then host-only, then from the most specific domain to the least. */
+  rank: number;
 }
 
 /**
- * Leaves exactly one consent cookie: removes copies of the name at every other scope the site could have
- * used, then writes `value` at the configured scope (or, with no value, removes that one too).
+ * Finds out at which scope each value of the name lives, by removing the name one scope at a time (the
+ * configured scope first, then host-only, then each domain from the most specific) and seeing which value
+ * disappears. Afterwards no cookie of the name is left at any of this page's scopes.
  */
-export function settleCookie(
-  settings: CookieSettings,
-  value: string | undefined,
-  location: { hostname: string; pathname: string },
-): void {
-  for (const scope of scopes(location, settings.path)) {
-    if (scope.domain === settings.domain && scope.path === settings.path) continue;
-    Cookies.remove(settings.name, scope);
+function locate(settings: CookieSettings, location: PageLocation, values: string[]): Found[] {
+  const keep = effective(settings);
+  const order: Scope[] = [
+    keep.domain === undefined ? { path: keep.path } : { domain: keep.domain, path: keep.path },
+    ...scopes(location, keep.path).filter((scope) => !sameScope(scope, keep)),
+  ];
+  const rankOf = new Map(domains(location.hostname).map((domain, i) => [domain, i + 1]));
+  const found: Found[] = [];
+  let before = values;
+  for (const [i, scope] of order.entries()) {
+    if (before.length === 0) break;
+    if (!expire(settings.name, scope, settings.secure)) break;
+    const after = rawValues(settings.name) ?? [];
+    const rest = [...after];
+    for (const value of before) {
+      const at = rest.indexOf(value);
+      if (at >= 0) rest.splice(at, 1);
+      else found.push({ value, rank: i === 0 ? 0 : (rankOf.get(scope.domain) ?? rankOf.size + 1) });
+    }
+    before = after;
   }
-  if (value === undefined) removeCookie(settings);
-  else writeCookie(settings, value);
+  return found;
+}
+
+/**
+ * The visitor's stored choice, read from `document.cookie` by the exact raw name.
+ *
+ * A page cannot see a cookie's scope (domain and path) in `document.cookie`, so:
+ * - One cookie of the name: if its record is valid it is written again at the configured scope. When it
+ *   already lived there, that changes nothing; when it lived elsewhere (the site changed `cookie-domain`
+ *   or `cookie-path`), it is now adopted: written at the configured scope, and the old one removed.
+ * - Several: their scopes are found by removing the name one scope at a time, the configured scope first,
+ *   and seeing which value disappears (`locate`). A valid record at the configured scope is the truth,
+ *   even when another is newer; only when there is none is another scope's valid record adopted: the
+ *   host-only one before a domain one, the most specific domain before its parents (a sibling subdomain
+ *   can set a parent-domain cookie, never a host-only one), the newest at one domain. The chosen record
+ *   is written back at the configured scope; the rest stay removed.
+ *
+ * Either way, exactly one cookie of the name is left (unless none is valid: then none, or the one bad
+ * cookie, which the next choice overwrites). Limits: a partitioned or `HttpOnly` copy cannot be placed or
+ * removed; a page outside `cookie-path` cannot see the configured scope and only reads.
+ */
+export function readStored(settings: CookieSettings, expectation: Expectation, location: PageLocation): DecodeResult {
+  const values = rawValues(settings.name);
+  if (values === null) return { consent: null, reason: 'cookies unavailable' };
+  if (values.length === 0) return { consent: null, reason: 'empty' };
+  const decoded = (value: string) => decodeConsent(decodeValue(value), expectation);
+  if (values.length === 1 || !pathCovers(settings.path, location.pathname)) {
+    const value = values.find((v) => decoded(v).consent) ?? values[0] ?? '';
+    const result = decoded(value);
+    if (result.consent && pathCovers(settings.path, location.pathname)) {
+      writeCookie(settings, decodeValue(value), location);
+    }
+    return result;
+  }
+  warn(
+    `${values.length} cookies named "${settings.name}" on different paths or domains; the one at the configured scope is kept (else the most specific valid one), the rest removed.`,
+  );
+  const found = locate(settings, location, values).map((f) => ({ ...f, result: decoded(f.value) }));
+  const valid = found.filter((f) => f.result.consent !== null);
+  const own = valid.find((f) => f.rank === 0);
+  const best =
+    own ??
+    valid
+      .filter((f) => f.rank > 0)
+      .sort((a, b) => a.rank - b.rank || timestamp(b.result).localeCompare(timestamp(a.result)))[0];
+  if (!best) return { consent: null, reason: 'duplicates, none valid' };
+  writeCookie(settings, decodeValue(best.value), location);
+  return best.result;
+}
+
+function timestamp(result: DecodeResult): string {
+  return result.consent?.timestamp ?? '';
 }

@@ -527,7 +527,8 @@ test('KV-10: the consent cookie holds only the choice record, first-party and ho
   const cookie = (await consentCookie(page))!;
   for (const key of Object.keys(cookie.record))
     expect(['v', 'id', 'ts', 'rev', 'lang', 'm', 'cats', 'gpc', 'ui']).toContain(key);
-  expect(cookie.record['id']).toMatch(/^[A-Za-z0-9_-]{12}$/);
+  // L3: no id without receipt-url (data minimisation).
+  expect(cookie.record).not.toHaveProperty('id');
   expect(cookie).toMatchObject({
     name: 'cookie_consent',
     domain: 'localhost',

@@ -334,7 +334,7 @@ test.describe('M5: windows side by side', () => {
 });
 
 test.describe('L9: a write the browser does not keep', () => {
-  test.use({ allowErrors: [/CEREZ_COOKIE_NOT_STORED/] });
+  test.use({ allowErrors: [/CEREZ_COOKIE_NOT_KEPT/] });
 
   test('L9: with cookies blocked, a choice holds for the page, logs a console error, fires consent-error and no consent-change', async ({
     page,
@@ -366,7 +366,7 @@ test.describe('L9: a write the browser does not keep', () => {
     expect(await page.evaluate(() => (window as unknown as { __errors: unknown[] }).__errors)).toEqual([
       expect.objectContaining({ code: 'cookie-not-stored' }),
     ]);
-    expect(errors.some((e) => e.includes('CEREZ_COOKIE_NOT_STORED'))).toBe(true);
+    expect(errors.some((e) => e.includes('CEREZ_COOKIE_NOT_KEPT'))).toBe(true);
   });
 });
 

@@ -173,7 +173,7 @@ test.describe('hostile attributes never throw and never execute', () => {
 });
 
 test.describe('hostile cookies', () => {
-  test('S-11: several cookies of the name never loop the banner; the newest valid choice wins and the stale ones go', async ({
+  test('S-11: several cookies of the name never loop the banner; the one at the configured scope wins and the others go', async ({
     page,
   }) => {
     const now = Math.floor(Date.now() / 1000);

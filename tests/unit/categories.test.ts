@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import Cookies from 'js-cookie';
 import {
   BUILT_IN_CATEGORIES,
   DEFAULT_CATEGORIES,
   MAX_CATEGORIES,
+  MAX_CATEGORY_BYTES,
+  MAX_CATEGORY_ID_LENGTH,
   NECESSARY,
+  categoryBytes,
   parseCategories,
 } from '../../src/consent/categories.js';
+import { createConsent, encodeConsent } from '../../src/consent/record.js';
+import { MAX_COOKIE_NAME_LENGTH } from '../../src/consent/store.js';
 
 // warn() says each distinct message once per process: every input that should warn is used once only.
 
@@ -115,11 +121,66 @@ describe('parseCategories', () => {
   });
 
   it(`keeps at most ${MAX_CATEGORIES} optional categories`, () => {
-    const ids = Array.from({ length: MAX_CATEGORIES + 5 }, (_, i) => `c${i}`);
+    const ids = Array.from({ length: MAX_CATEGORIES + 5 }, (_, i) => String.fromCharCode(97 + i));
     const result = parseCategories(ids.join(' '), everythingDescribed);
     expect(result).toEqual(['necessary', ...ids.slice(0, MAX_CATEGORIES)]);
     expect(consoleWarn).toHaveBeenCalledTimes(1);
     expect(consoleWarn.mock.calls[0]?.[0]).toContain(`more than ${MAX_CATEGORIES} categories`);
+  });
+
+  it('S-10: keeps categories in order while they fit the cookie budget, then warns', () => {
+    const ids = Array.from({ length: 24 }, (_, i) => `category-${String(i).padStart(2, '0')}-${'x'.repeat(20)}`);
+    expect(ids.every((id) => id.length === MAX_CATEGORY_ID_LENGTH)).toBe(true);
+    const result = parseCategories(ids.join(' '), everythingDescribed);
+    const kept = Math.floor(MAX_CATEGORY_BYTES / categoryBytes(ids[0]!));
+    expect(result).toEqual(['necessary', ...ids.slice(0, kept)]);
+    expect(consoleWarn).toHaveBeenCalledTimes(1);
+    expect(consoleWarn.mock.calls[0]?.[0]).toContain(`"${ids[kept]}" and the rest are skipped`);
+    expect(consoleWarn.mock.calls[0]?.[0]).toContain('larger than 512 bytes');
+  });
+
+  it('S-10: the default categories fit with room to spare', () => {
+    const defaults = parseCategories(null, nothingDescribed).slice(1);
+    expect(defaults.reduce((sum, id) => sum + categoryBytes(id), 0)).toBeLessThan(MAX_CATEGORY_BYTES / 2);
+  });
+
+  it('S-10: categoryBytes is what one category adds to the cookie as js-cookie writes it', () => {
+    for (const id of ['a', 'analytics', 'x'.repeat(MAX_CATEGORY_ID_LENGTH)]) {
+      const one = Cookies.converter.write(JSON.stringify({ cats: { necessary: 1 } }), 'c');
+      const two = Cookies.converter.write(JSON.stringify({ cats: { necessary: 1, [id]: 1 } }), 'c');
+      expect(two.length - one.length).toBe(categoryBytes(id));
+    }
+  });
+
+  it('S-10: the largest possible cookie is at most 512 bytes', () => {
+    // Every part at its largest: a 64-character name, a 32-character revision, an id, 16-character lang
+    // and ui, gpc, a 10-digit time, and the categories parseCategories keeps from 24 ids of 32 characters
+    // (and, separately, from as many 1-character ids as it takes).
+    const name = 'n'.repeat(MAX_COOKIE_NAME_LENGTH);
+    const worst = (offered: string[]) => {
+      const consent = createConsent({
+        offered,
+        allowed: () => true,
+        revision: 'r'.repeat(32),
+        language: 'zh-hant-tw-abcde',
+        method: 'accept-all',
+        gpc: true,
+        now: Date.UTC(2286, 0, 1),
+        receipts: true,
+      });
+      expect(consent.id).toBeDefined();
+      const value = encodeConsent(consent, 'de-ch-abcdefgh-a');
+      expect(JSON.parse(value)).toMatchObject({ lang: 'zh-hant-tw-abcde', ui: 'de-ch-abcdefgh-a', gpc: 1 });
+      return `${name}=${Cookies.converter.write(value, name)}`.length;
+    };
+    const long = Array.from({ length: 24 }, (_, i) => `${String(i).padStart(2, '0')}${'l'.repeat(30)}`);
+    const short = Array.from({ length: 40 }, (_, i) => String.fromCharCode(97 + (i % 26)) + (i >= 26 ? 'z' : ''));
+    const sizes = [long, short, ['analytics', 'marketing', 'functional', ...long]].map((ids) =>
+      worst(parseCategories(ids.join(' '), everythingDescribed)),
+    );
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(512);
+    // And the budget is not wasteful: the tightest case uses nearly all of it.
+    expect(Math.max(...sizes)).toBeGreaterThan(512 - 43);
   });
 
   it('handles 10,000 ids without throwing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_CLOCK_SKEW_SECONDS,
   MAX_RECORD_LENGTH,
   SCHEMA_VERSION,
   createConsent,
@@ -88,11 +89,24 @@ describe('createConsent', () => {
     expect(consent).toMatchObject({ revision: '2024-05', language: 'en', method: 'reject-all', id: 'given-id_123' });
   });
 
-  it('makes a fresh id when none is given', () => {
-    const a = sample({ id: undefined });
-    const b = sample({ id: undefined });
+  it('L3: makes a fresh id only when the site sends receipts', () => {
+    const a = sample({ id: undefined, receipts: true });
+    const b = sample({ id: undefined, receipts: true });
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(a.id).not.toBe(b.id);
+    for (const receipts of [false, undefined]) {
+      const none = sample({ id: undefined, receipts });
+      expect(none).not.toHaveProperty('id');
+      expect(JSON.parse(encodeConsent(none))).not.toHaveProperty('id');
+    }
+  });
+
+  it('L3: a record without an id decodes, and has no id', () => {
+    const { consent } = accepted(decodeConsent(without('id'), expectation()));
+    expect(consent).not.toHaveProperty('id');
+    expect(consent.categories).toEqual({ necessary: true, functional: false, analytics: true, marketing: false });
+    const stored = sample({ id: undefined });
+    expect(accepted(decodeConsent(encodeConsent(stored), expectation())).consent).toEqual(stored);
   });
 
   it('stores the time as ISO 8601 UTC, rounded down to the second', () => {
@@ -252,7 +266,6 @@ describe('decodeConsent rejects without throwing', () => {
     ['schema version "1"', encoded({ v: '1' })],
     ['schema version 0', encoded({ v: 0 })],
     ['no schema version', without('v')],
-    ['no id', without('id')],
     ['a short id', encoded({ id: 'abc1234' })],
     ['a long id', encoded({ id: 'a'.repeat(33) })],
     ['an id with "/"', encoded({ id: 'abc/defgh' })],
@@ -263,6 +276,9 @@ describe('decodeConsent rejects without throwing', () => {
     ['no ts', without('ts')],
     ['ts in the far future', encoded({ ts: NOW_S + 365 * DAY })],
     ['ts more than a day in the future', encoded({ ts: NOW_S + DAY + 1 })],
+    ['M2: ts more than 5 minutes in the future', encoded({ ts: NOW_S + 5 * 60 + 1 })],
+    ['M2: ts an hour in the future', encoded({ ts: NOW_S + 3600 })],
+    ['a 17-character language', encoded({ lang: 'zh-hant-tw-abcdef' })],
     ['ts older than maxAgeDays', encoded({ ts: NOW_S - 183 * DAY })],
     ['ts before 2020', encoded({ ts: 1_500_000_000 })],
     ['ts 0', encoded({ ts: 0 })],
@@ -317,8 +333,19 @@ describe('decodeConsent rejects without throwing', () => {
 });
 
 describe('decodeConsent boundaries', () => {
-  it('accepts a record up to a day in the future (clock skew)', () => {
-    expect(decodeConsent(encoded({ ts: NOW_S + DAY }), expectation()).consent).not.toBeNull();
+  it('M2: accepts a record up to 5 minutes in the future (clock skew), not more', () => {
+    expect(MAX_CLOCK_SKEW_SECONDS).toBe(300);
+    expect(decodeConsent(encoded({ ts: NOW_S + 300 }), expectation()).consent).not.toBeNull();
+    expectRejected(decodeConsent(encoded({ ts: NOW_S + 301 }), expectation()));
+  });
+
+  it('stores a language tag longer than 16 characters as its primary subtag', () => {
+    const stored = JSON.parse(encodeConsent(sample({ language: 'zh-hant-tw-abcdef' }), 'de-ch-abcdefgh-ab')) as {
+      lang: string;
+      ui: string;
+    };
+    expect(stored).toMatchObject({ lang: 'zh', ui: 'de' });
+    expect(JSON.parse(encodeConsent(sample({ language: 'zh-hant-tw' }))).lang).toBe('zh-hant-tw');
   });
 
   it('accepts a record just inside maxAgeDays and rejects one just outside', () => {

@@ -6,8 +6,15 @@ import {
   MIN_EXPIRES_DAYS,
   cookieExpires,
   cookieSettings,
+  readCookieValues,
+  readStored,
+  removeCookie,
+  removeCookies,
+  settleCookie,
+  writeCookie,
   type CookieAttributes,
 } from '../../src/consent/store.js';
+import type { DecodeResult, Expectation } from '../../src/consent/record.js';
 
 // warn() says each distinct message once per process: every input that should warn is used once only.
 
@@ -92,6 +99,13 @@ describe('cookieExpires', () => {
     expect(consoleWarn.mock.calls[0]?.[0]).toMatch(/^\[cookie-consent-banner\] cookie-expires: /);
   });
 
+  it('L8: refuses numbers longer than 32 characters, and long input without backtracking', () => {
+    expect(cookieExpires('2'.repeat(33))).toBe(182);
+    expect(cookieExpires(`${'1'.repeat(16_000)}x`)).toBe(182);
+    expect(cookieExpires(`${'0'.repeat(30)}30`)).toBe(30);
+    expect(consoleWarn).toHaveBeenCalledTimes(2);
+  });
+
   it('is applied by cookieSettings', () => {
     expect(settings({ expires: '30' }).expires).toBe(30);
     expect(settings({ expires: '-5' }).expires).toBe(1);
@@ -101,19 +115,28 @@ describe('cookieExpires', () => {
 });
 
 describe('cookie name', () => {
-  it.each(['my_consent', 'cc', 'Consent-V2', 'a'.repeat(64), "!#$%&'*+-.^_`|~"])('accepts %j', (name) => {
+  it.each(['my_consent', 'cc', 'Consent-V2', 'a'.repeat(64), "!#$&'*+-.^_`|~"])('accepts %j', (name) => {
     expect(settings({ name }).name).toBe(name);
     expect(consoleWarn).not.toHaveBeenCalled();
   });
 
-  it.each(['cc; Domain=evil.test', 'a b', 'x\ny', 'a=b', 'a,b', '"quoted"', 'çerez', 'b'.repeat(65)])(
-    'falls back to the default for %j, with a warning',
-    (name) => {
-      expect(settings({ name }).name).toBe(DEFAULT_COOKIE_NAME);
-      expect(consoleWarn).toHaveBeenCalledTimes(1);
-      expect(consoleWarn.mock.calls[0]?.[0]).toContain('cookie-name');
-    },
-  );
+  it.each([
+    'cc; Domain=evil.test',
+    'a b',
+    'x\ny',
+    'a=b',
+    'a,b',
+    '"quoted"',
+    'çerez',
+    'b'.repeat(65),
+    'cookie%5Fconsent',
+    '%',
+    'a(1)',
+  ])('falls back to the default for %j, with a warning', (name) => {
+    expect(settings({ name }).name).toBe(DEFAULT_COOKIE_NAME);
+    expect(consoleWarn).toHaveBeenCalledTimes(1);
+    expect(consoleWarn.mock.calls[0]?.[0]).toContain('cookie-name');
+  });
 
   it('falls back to the default for an empty name', () => {
     expect(settings({ name: '' }).name).toBe(DEFAULT_COOKIE_NAME);
@@ -228,5 +251,329 @@ describe('cookieSettings with everything wrong', () => {
       secure: true,
       expires: 10,
     });
+  });
+});
+
+describe('cookie name prefixes', () => {
+  it('a __Host- name on https forces Secure, Path=/ and no Domain, with warnings for what it overrides', () => {
+    expect(settings({ name: '__Host-cookie_consent' })).toMatchObject({
+      name: '__Host-cookie_consent',
+      path: '/',
+      domain: undefined,
+      secure: true,
+    });
+    expect(consoleWarn).not.toHaveBeenCalled();
+    expect(settings({ name: '__Host-cc', path: '/app', domain: 'example.com' })).toMatchObject({
+      path: '/',
+      domain: undefined,
+      secure: true,
+    });
+    const said = consoleWarn.mock.calls.map((c) => String(c[0]));
+    expect(said.some((w) => w.includes('cookie-path') && w.includes('__Host-'))).toBe(true);
+    expect(said.some((w) => w.includes('cookie-domain') && w.includes('__Host-'))).toBe(true);
+  });
+
+  it('a __Host- or __Secure- name on http warns that the browser refuses it', () => {
+    expect(settings({ name: '__Host-on_http' }, HTTP)).toMatchObject({ secure: true, path: '/' });
+    expect(settings({ name: '__Secure-on_http', path: '/app' }, HTTP)).toMatchObject({ secure: true, path: '/app' });
+    const said = consoleWarn.mock.calls.map((c) => String(c[0]));
+    expect(said).toHaveLength(2);
+    for (const w of said) expect(w).toMatch(/needs https.*this page only/);
+  });
+});
+
+// A cookie jar that behaves like a browser's for `document.cookie` (RFC 6265bis): host-only and domain
+// cookies, path-match, the browser's order, Secure, prefixes, Partitioned, and public suffixes refused.
+
+interface Entry {
+  name: string;
+  value: string;
+  /** The host for a host-only cookie, else `.domain`. */
+  domain: string;
+  path: string;
+  secure: boolean;
+  partitioned: boolean;
+  created: number;
+}
+
+const SUFFIXES = new Set(['com', 'uk', 'co.uk', 'tr', 'com.tr', 'test']);
+
+class Jar {
+  entries: Entry[] = [];
+  sandboxed = false;
+  private clock = 0;
+  constructor(
+    public location: { hostname: string; pathname: string; protocol: string },
+    private readonly refuseAll = false,
+  ) {}
+
+  private visible(e: Entry): boolean {
+    const host = this.location.hostname;
+    const domainOk = e.domain.startsWith('.')
+      ? host === e.domain.slice(1) || host.endsWith(e.domain)
+      : host === e.domain;
+    const p = this.location.pathname;
+    const pathOk = e.path === p || (p.startsWith(e.path) && (e.path.endsWith('/') || p[e.path.length] === '/'));
+    return domainOk && pathOk && (!e.secure || this.location.protocol === 'https:');
+  }
+
+  get cookie(): string {
+    if (this.sandboxed) throw new DOMException('The document is sandboxed', 'SecurityError');
+    return this.entries
+      .filter((e) => this.visible(e))
+      .sort((a, b) => b.path.length - a.path.length || a.created - b.created)
+      .map((e) => `${e.name}=${e.value}`)
+      .join('; ');
+  }
+
+  set cookie(text: string) {
+    if (this.sandboxed) throw new DOMException('The document is sandboxed', 'SecurityError');
+    if (this.refuseAll) return;
+    const [pair = '', ...attrs] = text.split(';');
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    let domain: string | undefined;
+    let path: string | undefined;
+    let secure = false;
+    let partitioned = false;
+    let expired = false;
+    for (const attr of attrs) {
+      const [k = '', v = ''] = attr.split('=').map((x) => x.trim());
+      const key = k.toLowerCase();
+      if (key === 'domain') domain = v.toLowerCase().replace(/^\./, '');
+      if (key === 'path') path = v;
+      if (key === 'secure') secure = true;
+      if (key === 'partitioned') partitioned = true;
+      if (key === 'expires' && Date.parse(v) < Date.now()) expired = true;
+    }
+    this.store(name, value, { domain, path, secure, partitioned, expired });
+  }
+
+  /** Sets a cookie the way the browser would (or refuses it); `context.addCookies` in a unit test. */
+  store(
+    name: string,
+    value: string,
+    o: { domain?: string; path?: string; secure?: boolean; partitioned?: boolean; expired?: boolean } = {},
+  ): void {
+    const host = this.location.hostname;
+    const { domain, secure = false, partitioned = false, expired = false } = o;
+    const path = o.path ?? '/';
+    if (domain !== undefined) {
+      if (domain !== host && !host.endsWith(`.${domain}`)) return;
+      if (SUFFIXES.has(domain) && domain !== host) return;
+    }
+    if (secure && this.location.protocol !== 'https:') return;
+    if (partitioned && !secure) return;
+    if (/^__(secure|host)-/i.test(name) && !secure) return;
+    if (/^__host-/i.test(name) && (domain !== undefined || path !== '/')) return;
+    const key = domain === undefined ? host : `.${domain}`;
+    const same = (e: Entry) => e.name === name && e.domain === key && e.path === path && e.partitioned === partitioned;
+    const old = this.entries.find(same);
+    this.entries = this.entries.filter((e) => !same(e));
+    if (expired) return;
+    this.entries.push({ name, value, domain: key, path, secure, partitioned, created: old?.created ?? ++this.clock });
+  }
+
+  /** What `context.cookies()` would list for this name: [domain, path] pairs. */
+  scopes(name = DEFAULT_COOKIE_NAME): [string, string][] {
+    return this.entries.filter((e) => e.name === name).map((e) => [e.domain, e.path]);
+  }
+}
+
+const NOW_S = Math.floor(Date.now() / 1000);
+const EXPECTATION: Expectation = {
+  revision: '1',
+  offered: ['necessary', 'marketing'],
+  maxAgeDays: 182,
+  now: Date.now(),
+};
+const record = (marketing: 0 | 1, ts = NOW_S - 60, over: Record<string, unknown> = {}) =>
+  encodeURIComponent(
+    JSON.stringify({ v: 1, ts, rev: 1, lang: 'tr', m: 'a', cats: { necessary: 1, marketing }, ...over }),
+  );
+
+describe('readStored and writeCookie in a browser-like jar', () => {
+  let consoleError: MockInstance<typeof console.error>;
+  let jar: Jar;
+  const page = (hostname: string, pathname = '/', protocol = 'https:') => {
+    jar = new Jar({ hostname, pathname, protocol });
+    vi.stubGlobal('document', jar);
+    return jar.location;
+  };
+  const marketing = (result: DecodeResult) => result.consent?.categories['marketing'];
+
+  beforeEach(() => {
+    consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    consoleError.mockRestore();
+    vi.unstubAllGlobals();
+  });
+
+  it('reads one valid cookie at the configured scope and leaves it alone', () => {
+    const at = page('www.example.com');
+    jar.store(DEFAULT_COOKIE_NAME, record(1));
+    const result = readStored(cookieSettings({}, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(true);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+    expect(consoleError).not.toHaveBeenCalled();
+  });
+
+  it('M2: a valid record at the configured scope beats a newer parent-domain copy, which is removed', () => {
+    const at = page('www.example.com', '/news/a.html');
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 3600));
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 10), { domain: 'example.com' });
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 5), { path: '/news' });
+    const result = readStored(cookieSettings({}, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(false);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+  });
+
+  it('M2: with cookie-domain set, the copy on that domain is the truth, even against a newer host-only one', () => {
+    const at = page('www.example.com');
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 3600), { domain: 'example.com' });
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 10));
+    const result = readStored(cookieSettings({ domain: 'example.com' }, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(false);
+    expect(jar.scopes()).toEqual([['.example.com', '/']]);
+  });
+
+  it('M2: a changed cookie-domain adopts the old host-only cookie: rewritten on the domain, the old one gone', () => {
+    const at = page('www.example.com');
+    jar.store(DEFAULT_COOKIE_NAME, record(1));
+    const result = readStored(cookieSettings({ domain: 'example.com' }, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(true);
+    expect(jar.scopes()).toEqual([['.example.com', '/']]);
+  });
+
+  it('M2: a changed cookie-path adopts the cookie of the old path', () => {
+    const at = page('www.example.com', '/news/a.html');
+    jar.store(DEFAULT_COOKIE_NAME, record(1), { path: '/news' });
+    const result = readStored(cookieSettings({}, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(true);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+  });
+
+  it('M2: with none at the configured scope, a host-only copy is adopted before a newer parent-domain one', () => {
+    const at = page('www.example.com', '/news/a.html');
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 3600), { path: '/news' });
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 10), { domain: 'example.com' });
+    const result = readStored(cookieSettings({ domain: 'www.example.com' }, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(false);
+    expect(jar.scopes()).toEqual([['.www.example.com', '/']]);
+  });
+
+  it('M2: at one domain, the newest of the other scopes is adopted', () => {
+    const at = page('www.example.com', '/news/a.html');
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 3600), { path: '/news' });
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 10), { path: '/news/' });
+    const result = readStored(cookieSettings({ domain: 'example.com' }, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(true);
+    expect(jar.scopes()).toEqual([['.example.com', '/']]);
+  });
+
+  it('M2: an invalid record at the configured scope gives way to a valid one elsewhere', () => {
+    const at = page('www.example.com');
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 10, { rev: 'old' }));
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 3600), { domain: 'example.com' });
+    expect(marketing(readStored(cookieSettings({}, at), EXPECTATION, at))).toBe(true);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+  });
+
+  it('M2: when none is valid, there is no choice and no cookie of the name is left', () => {
+    const at = page('www.example.com');
+    jar.store(DEFAULT_COOKIE_NAME, 'garbage');
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S + 3600), { domain: 'example.com' });
+    expect(readStored(cookieSettings({}, at), EXPECTATION, at).consent).toBeNull();
+    expect(jar.scopes()).toEqual([]);
+  });
+
+  it('M2: a record more than 5 minutes ahead is no choice, and is not adopted', () => {
+    const at = page('www.example.com');
+    jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S + 3600), { domain: 'example.com' });
+    expect(readStored(cookieSettings({}, at), EXPECTATION, at).consent).toBeNull();
+    expect(jar.scopes()).toEqual([['.example.com', '/']]);
+  });
+
+  it('M2: cookie%5Fconsent is another cookie: ignored, whatever it holds', () => {
+    const at = page('www.example.com', '/news/a.html');
+    jar.store('cookie%5Fconsent', record(1), { domain: 'example.com', path: '/news' });
+    expect(readStored(cookieSettings({}, at), EXPECTATION, at)).toEqual({ consent: null, reason: 'empty' });
+    jar.store(DEFAULT_COOKIE_NAME, record(0));
+    expect(marketing(readStored(cookieSettings({}, at), EXPECTATION, at))).toBe(false);
+    expect(readCookieValues(DEFAULT_COOKIE_NAME)).toHaveLength(1);
+  });
+
+  it('M2: a later choice is the one in force afterwards: writeCookie leaves exactly one cookie', () => {
+    const at = page('www.example.com', '/news/a.html');
+    const settings = cookieSettings({}, at);
+    jar.store(DEFAULT_COOKIE_NAME, record(1), { domain: 'example.com' });
+    jar.store(DEFAULT_COOKIE_NAME, record(1), { path: '/news/' });
+    const value = decodeURIComponent(record(0, NOW_S));
+    expect(writeCookie(settings, value, at)).toBe(true);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+    expect(marketing(readStored(settings, EXPECTATION, at))).toBe(false);
+  });
+
+  it('M2: a __Host- name is written Secure, host-only on /, and read back', () => {
+    const at = page('www.example.com', '/shop/');
+    const settings = cookieSettings({ name: '__Host-cookie_consent', path: '/shop' }, at);
+    expect(writeCookie(settings, decodeURIComponent(record(1)), at)).toBe(true);
+    expect(jar.entries).toMatchObject([
+      { name: '__Host-cookie_consent', domain: 'www.example.com', path: '/', secure: true },
+    ]);
+    expect(marketing(readStored(settings, EXPECTATION, at))).toBe(true);
+  });
+
+  it('L8: a refused cookie-domain (a public suffix) falls back to host-only, with a console error naming it', () => {
+    const at = page('www.example.co.uk');
+    const settings = cookieSettings({ domain: 'co.uk' }, at);
+    expect(settings.domain).toBe('co.uk');
+    expect(writeCookie(settings, decodeURIComponent(record(1)), at)).toBe(true);
+    expect(jar.scopes()).toEqual([['www.example.co.uk', '/']]);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]?.[0]).toMatch(/cookie-domain.*"co\.uk".*public suffix.*host-only/);
+    // The next choice goes host-only at once; reading and resetting find it there.
+    expect(writeCookie(settings, decodeURIComponent(record(0)), at)).toBe(true);
+    expect(marketing(readStored(settings, EXPECTATION, at))).toBe(false);
+    expect(jar.scopes()).toEqual([['www.example.co.uk', '/']]);
+    removeCookie(settings);
+    expect(jar.scopes()).toEqual([]);
+  });
+
+  it('writeCookie says false when the browser keeps nothing (cookies blocked)', () => {
+    const location = { hostname: 'www.example.com', pathname: '/', protocol: 'https:' };
+    vi.stubGlobal('document', new Jar(location, true));
+    expect(writeCookie(cookieSettings({}, location), 'x', location)).toBe(false);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]?.[0]).toMatch(/CEREZ_COOKIE_NOT_KEPT.*did not keep.*this page only/);
+  });
+
+  it('L4: in a sandboxed frame nothing throws: no choice, writes say false, one console error', () => {
+    const at = page('www.example.com');
+    jar.sandboxed = true;
+    const settings = cookieSettings({}, at);
+    expect(() => readStored(settings, EXPECTATION, at)).not.toThrow();
+    expect(readStored(settings, EXPECTATION, at).consent).toBeNull();
+    expect(writeCookie(settings, 'x', at)).toBe(false);
+    expect(() => removeCookie(settings)).not.toThrow();
+    expect(removeCookies(['_ga*'], at)).toEqual([]);
+    expect(() => settleCookie(settings, undefined, at)).not.toThrow();
+    expect(readCookieValues(DEFAULT_COOKIE_NAME)).toEqual([]);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]?.[0]).toMatch(/may not use cookies.*this page only/);
+  });
+
+  it('L7: removeCookies deletes trailing-slash paths, names with parentheses, and Partitioned copies', () => {
+    const at = page('www.example.com', '/news/today');
+    jar.store('_ga', '1', { path: '/news/' });
+    jar.store('_ga_X', '1', { domain: 'example.com', path: '/news' });
+    jar.store('_x(1)', '1');
+    jar.store('_ga', '2', { secure: true, partitioned: true });
+    jar.store('_hj', '1', { path: '/news/today' });
+    jar.store('keep', '1');
+    expect(removeCookies(['_ga*', '_x(1)', '_hj'], at).sort()).toEqual(['_ga', '_ga_X', '_hj', '_x(1)']);
+    expect(jar.entries.map((e) => e.name)).toEqual(['keep']);
   });
 });
