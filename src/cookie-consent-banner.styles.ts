@@ -83,11 +83,26 @@ export const bannerStyles = css`
     z-index: var(--cc-z-index);
     display: flex;
     flex-direction: column;
-    /* At most half the viewport (but never less than 20rem, nor more than all of it): the text scrolls inside. */
-    max-block-size: min(100dvh, max(50dvh, 20rem));
+    /*
+     * At most half the viewport (three quarters on a phone, where the text wraps more), but never less than 20rem
+     * nor more than all of it: the text scrolls inside.
+     */
+    --cc-max-share: 50dvh;
+    max-block-size: min(100dvh, max(var(--cc-max-share), 20rem));
     border: 0 solid var(--cc-border);
     box-shadow: var(--cc-shadow);
     container-type: inline-size;
+  }
+
+  /*
+   * On a phone the heading, the whole first paragraph, the purposes, the policy link and the three buttons fit
+   * without scrolling inside the banner (320×640, 360×640, 375×667 in Turkish and German); a quarter of the page
+   * stays visible above it.
+   */
+  @media (max-width: 40rem) {
+    .banner {
+      --cc-max-share: 75dvh;
+    }
   }
 
   .banner.bottom,
@@ -109,7 +124,7 @@ export const bannerStyles = css`
   .banner.bottom-end,
   .banner.center {
     inline-size: min(var(--cc-box-width), calc(100vw - 2 * var(--cc-offset)));
-    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(50dvh, 20rem));
+    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(var(--cc-max-share), 20rem));
     border-width: 1px;
     border-radius: var(--cc-radius);
   }
@@ -164,13 +179,24 @@ export const bannerStyles = css`
     flex: none;
   }
 
-  /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
-  /* The heading and the X; the X stays in the corner. */
+  /*
+   * The heading, then the language picker and the X at the end of the same row: on a phone this saves the
+   * picker a row of its own. When they do not fit beside a long heading, picker and X wrap together to the end
+   * of a second row, so the visual order stays the DOM order (heading, picker, X).
+   */
   .head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem var(--cc-spacing);
+  }
+
+  .tools {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-inline-start: auto;
   }
 
   h2 {
@@ -186,13 +212,6 @@ export const bannerStyles = css`
 
   dialog .inner {
     container-type: inline-size;
-  }
-
-  @container (max-width: 30rem) {
-    .inner {
-      padding: calc(var(--cc-spacing) * 0.75);
-      gap: calc(var(--cc-spacing) * 0.5);
-    }
   }
 
   .picker {
@@ -211,6 +230,8 @@ export const bannerStyles = css`
     background: var(--cc-background);
     color: var(--cc-text);
     font: inherit;
+    /* As wide as the chosen language's name, not the longest one's, where the browser can. */
+    field-sizing: content;
   }
 
   h2 {
@@ -454,6 +475,28 @@ export const bannerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
+  }
+
+  /*
+   * Narrow (a phone): tighter spacing, so the whole first layer shows at once. Last, so it wins over the rules
+   * above.
+   */
+  @container (max-width: 30rem) {
+    .inner {
+      padding-block: calc(var(--cc-spacing) * 0.625);
+      padding-inline: calc(var(--cc-spacing) * 0.75);
+      gap: calc(var(--cc-spacing) * 0.5);
+    }
+
+    .body,
+    .notice {
+      gap: 0.375em;
+    }
+
+    /* Every button alike: two to a row, with one-line labels where the words allow. */
+    .button {
+      padding-inline: 0.5em;
+    }
   }
 
   /* A short entrance, only for visitors who have not asked for reduced motion. */

@@ -166,12 +166,14 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
           <slot name="logo"></slot>
           <h2 id="cc-heading" part="heading" aria-level=${level(m)}>${t('banner.heading')}</h2>
         </div>
-        <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
-          ${closeIcon}
-        </button>
+        <div class="tools">
+          ${picker(m, t, 'banner')}
+          <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
+            ${closeIcon}
+          </button>
+        </div>
       </div>
       <div class="body">
-        ${picker(m, t, 'banner')}
         <div part="notice" class="notice">
           <p>${t('banner.notice1')}</p>
           <details part="more">
