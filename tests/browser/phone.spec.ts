@@ -182,3 +182,29 @@ test.describe('phone: 320×256, every control reachable', () => {
     }
   }
 });
+
+test.describe('phone: Safari before 17.4', () => {
+  test('without Element.checkVisibility (iOS < 17.4) Tab and Shift+Tab still cycle inside preferences', async ({
+    page,
+  }) => {
+    // iOS 16 to 17.3 have no checkVisibility(); the dialog's Tab trap must not depend on it.
+    await page.addInitScript(() => {
+      delete (Element.prototype as Partial<Element>).checkVisibility;
+    });
+    await page.setViewportSize({ width: 375, height: 667 });
+    const t = texts('tr');
+    const r = await openBanner(page, 'tr');
+    expect(await page.evaluate(() => 'checkVisibility' in Element.prototype)).toBe(false);
+    await button(r, t.banner.preferences).click();
+    const d = page.getByRole('dialog', { name: t.preferences.heading, exact: true });
+    await expect(d).toBeVisible();
+    const save = d.locator('[part="save-button"]');
+    const close = d.locator('[part="preferences-close-button"]');
+    // From the heading (focused on open), Shift+Tab wraps to the last control, Tab from there to the first.
+    await expect(d.getByRole('heading', { name: t.preferences.heading })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(save).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(close).toBeFocused();
+  });
+});
