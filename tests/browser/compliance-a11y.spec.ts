@@ -946,6 +946,14 @@ test.describe('A-9: reflow', () => {
         await b.scrollIntoViewIfNeeded();
         await expect(b, `"${name}" can be brought into view`).toBeInViewport();
       }
+      for (const control of [
+        r.getByRole('combobox', { name: s.language.label }),
+        r.locator('summary'),
+        r.getByRole('link', { name: s.banner.policyLink }),
+      ]) {
+        await control.scrollIntoViewIfNeeded();
+        await expect(control).toBeInViewport({ ratio: 1 });
+      }
       const notice = r.getByText(s.banner.notice1);
       await notice.scrollIntoViewIfNeeded();
       await expect(notice).toBeInViewport();
