@@ -21,6 +21,14 @@ const dark = css`
  * Colours are custom properties with light defaults on :host, dark ones under `theme="dark"` or, with
  * `theme="auto"` (the default), the visitor's dark colour scheme. A site's own values, set on the element,
  * win over both. Layout uses logical properties only, so right-to-left needs no second stylesheet.
+ *
+ * On a phone (issue "Real sites", point 6) the whole first layer fits without scrolling inside the banner at
+ * 320×640, 360×640 and 375×667 in Turkish and German, and at least a quarter of the page stays visible above it:
+ * the banner may take 3/4 of a narrow viewport (half elsewhere); the language picker and the X share the heading's
+ * row, the picker only as wide as the chosen language's name (`field-sizing`, where supported; elsewhere they
+ * wrap below a heading that leaves no room); spacing is tighter and the buttons' inline padding smaller in a
+ * narrow banner (a container query), so two buttons with one-line labels fit a row, all three alike.
+ * The long explanations live here, not in the CSS, because comments in `css` ship to every visitor.
  */
 export const bannerStyles = css`
   :host {
@@ -83,25 +91,17 @@ export const bannerStyles = css`
     z-index: var(--cc-z-index);
     display: flex;
     flex-direction: column;
-    /*
-     * At most half the viewport (three quarters on a phone, where the text wraps more), but never less than 20rem
-     * nor more than all of it: the text scrolls inside.
-     */
-    --cc-max-share: 50dvh;
-    max-block-size: min(100dvh, max(var(--cc-max-share), 20rem));
+    /* At most half the viewport (3/4 on a phone), never less than 20rem nor more than all: text scrolls inside. */
+    --share: 50dvh;
+    max-block-size: min(100dvh, max(var(--share), 20rem));
     border: 0 solid var(--cc-border);
     box-shadow: var(--cc-shadow);
     container-type: inline-size;
   }
 
-  /*
-   * On a phone the heading, the whole first paragraph, the purposes, the policy link and the three buttons fit
-   * without scrolling inside the banner (320×640, 360×640, 375×667 in Turkish and German); a quarter of the page
-   * stays visible above it.
-   */
   @media (max-width: 40rem) {
     .banner {
-      --cc-max-share: 75dvh;
+      --share: 75dvh;
     }
   }
 
@@ -124,7 +124,7 @@ export const bannerStyles = css`
   .banner.bottom-end,
   .banner.center {
     inline-size: min(var(--cc-box-width), calc(100vw - 2 * var(--cc-offset)));
-    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(var(--cc-max-share), 20rem));
+    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(var(--share), 20rem));
     border-width: 1px;
     border-radius: var(--cc-radius);
   }
@@ -179,11 +179,7 @@ export const bannerStyles = css`
     flex: none;
   }
 
-  /*
-   * The heading, then the language picker and the X at the end of the same row: on a phone this saves the
-   * picker a row of its own. When they do not fit beside a long heading, picker and X wrap together to the end
-   * of a second row, so the visual order stays the DOM order (heading, picker, X).
-   */
+  /* Heading, then picker and X; beside a long heading picker and X wrap together, keeping the DOM order. */
   .head {
     display: flex;
     flex-wrap: wrap;
@@ -230,7 +226,6 @@ export const bannerStyles = css`
     background: var(--cc-background);
     color: var(--cc-text);
     font: inherit;
-    /* As wide as the chosen language's name, not the longest one's, where the browser can. */
     field-sizing: content;
   }
 
@@ -477,10 +472,7 @@ export const bannerStyles = css`
     border: 0;
   }
 
-  /*
-   * Narrow (a phone): tighter spacing, so the whole first layer shows at once. Last, so it wins over the rules
-   * above.
-   */
+  /* Narrow: last, so it wins over the rules above. */
   @container (max-width: 30rem) {
     .inner {
       padding-block: calc(var(--cc-spacing) * 0.625);
@@ -493,7 +485,6 @@ export const bannerStyles = css`
       gap: 0.375em;
     }
 
-    /* Every button alike: two to a row, with one-line labels where the words allow. */
     .button {
       padding-inline: 0.5em;
     }
