@@ -21,6 +21,14 @@ const dark = css`
  * Colours are custom properties with light defaults on :host, dark ones under `theme="dark"` or, with
  * `theme="auto"` (the default), the visitor's dark colour scheme. A site's own values, set on the element,
  * win over both. Layout uses logical properties only, so right-to-left needs no second stylesheet.
+ *
+ * On a phone (issue "Real sites", point 6) the whole first layer fits without scrolling inside the banner at
+ * 320×640, 360×640 and 375×667 in Turkish and German, and at least a quarter of the page stays visible above it:
+ * the banner may take 3/4 of a narrow viewport (half elsewhere); the language picker and the X share the heading's
+ * row, the picker only as wide as the chosen language's name (`field-sizing`, where supported; elsewhere they
+ * wrap below a heading that leaves no room); spacing is tighter and the buttons' inline padding smaller in a
+ * narrow banner (a container query), so two buttons with one-line labels fit a row, all three alike.
+ * The long explanations live here, not in the CSS, because comments in `css` ship to every visitor.
  */
 export const bannerStyles = css`
   :host {
@@ -83,11 +91,18 @@ export const bannerStyles = css`
     z-index: var(--cc-z-index);
     display: flex;
     flex-direction: column;
-    /* At most half the viewport (but never less than 20rem, nor more than all of it): the text scrolls inside. */
-    max-block-size: min(100dvh, max(50dvh, 20rem));
+    /* At most half the viewport (3/4 on a phone), never less than 20rem nor more than all: text scrolls inside. */
+    --share: 50dvh;
+    max-block-size: min(100dvh, max(var(--share), 20rem));
     border: 0 solid var(--cc-border);
     box-shadow: var(--cc-shadow);
     container-type: inline-size;
+  }
+
+  @media (max-width: 40rem) {
+    .banner {
+      --share: 75dvh;
+    }
   }
 
   .banner.bottom,
@@ -109,7 +124,7 @@ export const bannerStyles = css`
   .banner.bottom-end,
   .banner.center {
     inline-size: min(var(--cc-box-width), calc(100vw - 2 * var(--cc-offset)));
-    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(50dvh, 20rem));
+    max-block-size: min(calc(100dvh - 2 * var(--cc-offset)), max(var(--share), 20rem));
     border-width: 1px;
     border-radius: var(--cc-radius);
   }
@@ -164,13 +179,20 @@ export const bannerStyles = css`
     flex: none;
   }
 
-  /* Heading, language picker and X on one row; the X stays in the corner when the picker wraps below. */
-  /* The heading and the X; the X stays in the corner. */
+  /* Heading, then picker and X; beside a long heading picker and X wrap together, keeping the DOM order. */
   .head {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem var(--cc-spacing);
+  }
+
+  .tools {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-inline-start: auto;
   }
 
   h2 {
@@ -186,13 +208,6 @@ export const bannerStyles = css`
 
   dialog .inner {
     container-type: inline-size;
-  }
-
-  @container (max-width: 30rem) {
-    .inner {
-      padding: calc(var(--cc-spacing) * 0.75);
-      gap: calc(var(--cc-spacing) * 0.5);
-    }
   }
 
   .picker {
@@ -211,6 +226,7 @@ export const bannerStyles = css`
     background: var(--cc-background);
     color: var(--cc-text);
     font: inherit;
+    field-sizing: content;
   }
 
   h2 {
@@ -454,6 +470,24 @@ export const bannerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
+  }
+
+  /* Narrow: last, so it wins over the rules above. */
+  @container (max-width: 30rem) {
+    .inner {
+      padding-block: calc(var(--cc-spacing) * 0.625);
+      padding-inline: calc(var(--cc-spacing) * 0.75);
+      gap: calc(var(--cc-spacing) * 0.5);
+    }
+
+    .body,
+    .notice {
+      gap: 0.375em;
+    }
+
+    .button {
+      padding-inline: 0.5em;
+    }
   }
 
   /* A short entrance, only for visitors who have not asked for reduced motion. */

@@ -167,12 +167,14 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
           <slot name="logo"></slot>
           <h2 id="cc-heading" part="heading" aria-level=${level(m)}>${t('banner.heading')}</h2>
         </div>
-        <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
-          ${closeIcon}
-        </button>
+        <div class="tools">
+          ${picker(m, t, 'banner')}
+          <button part="close-button" class="close" type="button" aria-label=${t('banner.close')} @click=${a.close}>
+            ${closeIcon}
+          </button>
+        </div>
       </div>
       <div class="body">
-        ${picker(m, t, 'banner')}
         <div part="notice" class="notice">
           <p>${t('banner.notice1')}</p>
           <details part="more">
@@ -233,11 +235,16 @@ function category(id: string, m: ViewModel, t: ReturnType<typeof translator>): T
 
 const TABBABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, a[href]';
 
+/** Whether an element is rendered; `checkVisibility()` is missing before Safari 17.4, so fall back to its boxes. */
+function isRendered(el: HTMLElement): boolean {
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.getClientRects().length > 0;
+}
+
 /** Tab and Shift+Tab cycle within the dialog (the APG modal pattern), rather than leaving for the browser's UI. */
 function keepFocusInside(event: KeyboardEvent): void {
   if (event.key !== 'Tab') return;
   const dialog = event.currentTarget as HTMLDialogElement;
-  const items = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.checkVisibility());
+  const items = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(isRendered);
   const first = items[0];
   const last = items.at(-1);
   const active = (dialog.getRootNode() as ShadowRoot).activeElement;
