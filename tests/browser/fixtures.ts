@@ -3,6 +3,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export { expect };
 
+/** The test server's origin: `playwright.config.ts` serves on `TEST_PORT`, 4321 by default. */
+export const TEST_ORIGIN = `http://localhost:${process.env.TEST_PORT ?? 4321}`;
+
 export interface PageOptions {
   /** Attributes of the element, as written in HTML. */
   attrs?: string;
@@ -86,26 +89,33 @@ export const SEED_NOTICE = [
 ] as const;
 
 /**
- * Every test fails on an uncaught page error, and exposes the console warnings the page printed.
+ * Every test, in every spec that imports `test` from here, fails on an uncaught page error or a
+ * `console.error` of any page of its context, unless the error matches a pattern it declared in
+ * `allowErrors` (`test.use({ allowErrors: [/…/] })` for a file or a `describe`, or
+ * `allowErrors.push(/…/)` inside one test). The `warnings` fixture exposes the console warnings printed
+ * so far; the check runs whether or not a test asks for it (`auto`).
  */
 export const test = base.extend<{ warnings: string[]; allowErrors: RegExp[] }>({
-  /** Console errors a test expects (e.g. the browser's own report of a failed request). */
+  /** Console errors a test expects (e.g. the browser's own report of a failed request it provokes). */
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object
   allowErrors: async ({}, use) => {
     await use([]);
   },
-  warnings: async ({ page, allowErrors }, use) => {
-    const warnings: string[] = [];
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await use(warnings);
-    const unexpected = errors.filter((e) => !allowErrors.some((pattern) => pattern.test(e)));
-    expect(unexpected, 'no page errors or console errors').toEqual([]);
-  },
+  warnings: [
+    async ({ context, allowErrors }, use) => {
+      const warnings: string[] = [];
+      const errors: string[] = [];
+      context.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      context.on('weberror', (error) => errors.push(String(error.error())));
+      await use(warnings);
+      const unexpected = errors.filter((e) => !allowErrors.some((pattern) => pattern.test(e)));
+      expect(unexpected, 'no page errors or console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /**
@@ -115,7 +125,7 @@ export const test = base.extend<{ warnings: string[]; allowErrors: RegExp[] }>({
 export async function mountOn(page: Page, origin: string, options: PageOptions = {}): Promise<void> {
   const path = options.path ?? '/test/page.html';
   const body = pageHtml(options);
-  const local = `http://localhost:${process.env.TEST_PORT ?? 4321}`;
+  const local = TEST_ORIGIN;
   await page.context().route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === path) {
@@ -133,6 +143,12 @@ export async function tracker(page: Page): Promise<string[]> {
   const hits: string[] = [];
   await page.context().route('https://tracker.test/**', (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);
+    if (name.startsWith(MARKER)) {
+      return route.fulfill({
+        contentType: 'application/javascript',
+        body: `(window.__markers ??= []).push(${JSON.stringify(name)});`,
+      });
+    }
     hits.push(name);
     if (name.endsWith('.html')) return route.fulfill({ contentType: 'text/html', body: '<p>frame</p>' });
     const cookie = `_trk_${name.replace(/\.js$/, '').replace(/\W/g, '')}`;
@@ -142,6 +158,47 @@ export async function tracker(page: Page): Promise<string[]> {
     });
   });
   return hits;
+}
+
+const MARKER = 'cerez-marker-';
+let markers = 0;
+
+/**
+ * Resolves at a point after which a gated tag the banner started wrongly would have reached `tracker()`'s
+ * hits: for "nothing loaded" checks. It waits for the element's update and an idle callback, then puts a
+ * `necessary` gated marker tag (served by `tracker()`, not counted in its hits) at the end of the page and
+ * waits for it to run. The gate runs tags one after another in document order, each after the one before
+ * has loaded, so every tag queued before the marker has been requested by then.
+ */
+export async function gateSettled(page: Page): Promise<void> {
+  const name = `${MARKER}${++markers}.js`;
+  await page.evaluate(async (name) => {
+    await (document.querySelector('cookie-consent-banner') as { updateComplete?: Promise<unknown> } | null)
+      ?.updateComplete;
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    const marker = document.createElement('script');
+    marker.type = 'text/plain';
+    marker.setAttribute('data-consent-category', 'necessary');
+    marker.src = `https://tracker.test/${name}`;
+    document.body.append(marker);
+  }, name);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __markers?: string[] }).__markers ?? []))
+    .toContain(name);
+}
+
+/**
+ * Asserts that the banner is not shown, after the point at which it would have been: the element is
+ * defined and has finished its update (it decides and reflects `open` while connecting). Not shown means
+ * no `open` attribute and no visible region in its shadow root.
+ */
+export async function expectBannerNotShown(element: Locator): Promise<void> {
+  await element.evaluate(async (el) => {
+    await customElements.whenDefined('cookie-consent-banner');
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  });
+  await expect(element).not.toHaveAttribute('open');
+  await expect(element.getByRole('region')).toHaveCount(0);
 }
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -1,7 +1,17 @@
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { test, expect, mount, recordEvents, events, consentCookie, tracker } from './fixtures.js';
+import {
+  test,
+  expect,
+  expectBannerNotShown,
+  TEST_ORIGIN,
+  mount,
+  recordEvents,
+  events,
+  consentCookie,
+  tracker,
+} from './fixtures.js';
 
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
 const banner = (page: Page) => page.getByRole('region', { name: tr.banner.heading });
@@ -205,7 +215,7 @@ test.describe('Global Privacy Control', () => {
     expect(ready?.detail).toMatchObject({
       consent: { method: 'gpc', gpc: true, categories: { marketing: false, analytics: true } },
     });
-    await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+    await expectBannerNotShown(page.locator('cookie-consent-banner'));
 
     await page.context().clearCookies();
     await mount(page, { attrs: 'no-gpc', path: '/test/third.html' });
@@ -311,7 +321,7 @@ test.describe('proof of consent', () => {
         language: 'tr',
         method: 'reject-all',
         categories: { necessary: true, functional: false, analytics: false, marketing: false },
-        url: 'http://localhost:4321/test/page.html',
+        url: `${TEST_ORIGIN}/test/page.html`,
       },
     });
   });
