@@ -165,17 +165,19 @@ let markers = 0;
 
 /**
  * Resolves at a point after which a gated tag the banner started wrongly would have reached `tracker()`'s
- * hits: for "nothing loaded" checks. It waits for the element's update and an idle callback, then puts a
- * `necessary` gated marker tag (served by `tracker()`, not counted in its hits) at the end of the page and
- * waits for it to run. The gate runs tags one after another in document order, each after the one before
- * has loaded, so every tag queued before the marker has been requested by then.
+ * hits: for "nothing loaded" checks. It waits for the element's update and an idle callback (at most 1 s,
+ * as the banner's own idle work), then puts a `necessary` gated marker tag (served by `tracker()`, not
+ * counted in its hits) at the end of the page and waits for it to run. The gate runs tags one after
+ * another in document order, each after the one before has loaded, so every tag queued before the marker
+ * has been requested by then.
  */
 export async function gateSettled(page: Page): Promise<void> {
   const name = `${MARKER}${++markers}.js`;
   await page.evaluate(async (name) => {
     await (document.querySelector('cookie-consent-banner') as { updateComplete?: Promise<unknown> } | null)
       ?.updateComplete;
-    await new Promise((resolve) => requestIdleCallback(resolve));
+    // Bounded as the banner bounds its own idle work: a starved machine may have no idle period for long.
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
     const marker = document.createElement('script');
     marker.type = 'text/plain';
     marker.setAttribute('data-consent-category', 'necessary');
