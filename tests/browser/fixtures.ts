@@ -224,18 +224,41 @@ export function strings(value: Json, path = ''): [string, string][] {
   return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
 }
 
-/** WCAG contrast ratio of an element's text colour on its own background (both opaque). */
+/**
+ * WCAG contrast ratio of an element's text colour on the background it is painted on: its own background,
+ * composited (alpha included) over its ancestors' (through shadow roots) down to an opaque one, or white.
+ */
 export function textContrast(element: Locator): Promise<number> {
   return element.evaluate((e) => {
-    const lum = (c: string) => {
-      const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-        const s = Number(v) / 255;
+    type Rgba = [number, number, number, number];
+    const parse = (c: string): Rgba => {
+      const [r = 0, g = 0, b = 0, a = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
+      return [r, g, b, c.startsWith('rgba') || c.includes('/') ? a : 1];
+    };
+    /** `top` painted over the opaque `below`. */
+    const over = (top: Rgba, below: Rgba): Rgba => [
+      top[0] * top[3] + below[0] * (1 - top[3]),
+      top[1] * top[3] + below[1] * (1 - top[3]),
+      top[2] * top[3] + below[2] * (1 - top[3]),
+      1,
+    ];
+    const layers: Rgba[] = [];
+    for (let node: Element | null = e; node;) {
+      const layer = parse(getComputedStyle(node).backgroundColor);
+      if (layer[3] > 0) layers.push(layer);
+      if (layer[3] >= 1) break;
+      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    }
+    const background = layers.reduceRight((below, top) => over(top, below), [255, 255, 255, 1] as Rgba);
+    const foreground = over(parse(getComputedStyle(e).color), background);
+    const lum = ([r, g, b]: Rgba) => {
+      const [R, G, B] = [r, g, b].map((v) => {
+        const s = v / 255;
         return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
       });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
     };
-    const s = getComputedStyle(e);
-    const [a, c] = [lum(s.color), lum(s.backgroundColor)];
+    const [a, c] = [lum(foreground), lum(background)];
     return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
   });
 }
