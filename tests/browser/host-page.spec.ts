@@ -11,6 +11,7 @@ import {
   events,
   consentCookie,
   tracker,
+  gateSettled,
 } from './fixtures.js';
 
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
@@ -29,6 +30,7 @@ test.describe('gated scripts and frames', () => {
     const hits = await tracker(page);
     await mount(page, { after: GATED });
     await expect(banner(page)).toBeVisible();
+    await gateSettled(page);
     expect(hits).toEqual([]);
     expect(await runs(page)).toEqual(['inline-necessary']);
     expect(await page.locator('iframe').getAttribute('src')).toBeNull();
@@ -70,6 +72,7 @@ test.describe('gated scripts and frames', () => {
       document.body.append(blocked);
     });
     await expect.poll(() => runs(page)).toContain('late-analytics');
+    await gateSettled(page);
     expect(await runs(page)).not.toContain('late-marketing');
     expect(hits.filter((h) => h === 'ads.js' || h === 'both.js')).toEqual([]);
   });
