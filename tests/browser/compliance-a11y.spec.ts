@@ -317,11 +317,18 @@ function measureContrast({ scope, focusRing }: { scope: string; focusRing: boole
   if (focusRing) {
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const around = backgroundOf(parentOf(active!));
-    const ring = over(rgba(getComputedStyle(active!).outlineColor), around);
+    // Focus elsewhere measures nothing here, so the caller's guard fails.
+    if (
+      !active ||
+      !document.querySelector('cookie-consent-banner')!.shadowRoot!.querySelector(scope)!.contains(active)
+    ) {
+      return [];
+    }
+    const around = backgroundOf(parentOf(active));
+    const ring = over(rgba(getComputedStyle(active).outlineColor), around);
     return [
       {
-        what: `focus outline of ${describe(active!)} (${show(ring)} on ${show(around)})`,
+        what: `focus outline of ${describe(active)} (${show(ring)} on ${show(around)})`,
         ratio: ratio(ring, around),
         need: 3,
       },
@@ -717,7 +724,16 @@ test.describe('A-5: the preferences dialog', () => {
         return document.activeElement === link;
       }),
     ).toBe(false);
-    await expect(outside.click({ timeout: 1000 })).rejects.toThrow();
+    // A pointer cannot reach it either: what is hit at its centre is the modal dialog's layer, not the link.
+    const box = (await outside.boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const e = document.elementFromPoint(x!, y!);
+        return e ? `${e.localName}#${e.id}` : null;
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(hit).not.toBe('a#outside-link');
     expect(new URL(page.url()).hash).toBe('');
     await expect(dialog(page)).toBeVisible();
   });
@@ -845,8 +861,8 @@ test.describe('A-8: contrast', () => {
       const problems: string[] = [];
       const measure = async (scope: string, focusRing = false) => {
         const found = await page.evaluate(measureContrast, { scope, focusRing });
-        // Not vacuous: the texts and controls were visible, so they were measured.
-        expect(found.length, `what was measured in ${scope}`).toBeGreaterThanOrEqual(10);
+        // Not vacuous: the texts and controls were visible, so they were measured (a focus ring is one finding).
+        expect(found.length, `what was measured in ${scope}`).toBeGreaterThanOrEqual(focusRing ? 1 : 10);
         problems.push(...failing(found));
       };
 
@@ -857,10 +873,11 @@ test.describe('A-8: contrast', () => {
         await measure('[part="base"]');
       }
       await page.mouse.move(0, 0);
-      await page.keyboard.press('Tab');
+      // From the disclosure just clicked back to the first control, then through each one by keyboard.
+      await tabTo(page, tr.banner.close, { back: true });
       for (let i = 0; i < firstLayerControls(page).length; i++) {
+        if (i > 0) await page.keyboard.press('Tab');
         await measure('[part="base"]', true);
-        await page.keyboard.press('Tab');
       }
 
       await button(r, tr.banner.preferences).focus();
