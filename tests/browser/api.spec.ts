@@ -1,5 +1,14 @@
 import tr from '../../locales/tr.json' with { type: 'json' };
-import { test, expect, mount, recordEvents, events, consentCookie, type RecordedEvent } from './fixtures.js';
+import {
+  test,
+  expect,
+  expectBannerNotShown,
+  mount,
+  recordEvents,
+  events,
+  consentCookie,
+  type RecordedEvent,
+} from './fixtures.js';
 
 test.describe('the host API', () => {
   test('events reach document and window, bubbling and composed, in order', async ({ page }) => {
@@ -7,7 +16,7 @@ test.describe('the host API', () => {
     await mount(page);
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
-    await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+    await expectBannerNotShown(page.locator('cookie-consent-banner'));
     const all = await page.evaluate(() => (window as unknown as { __events: RecordedEvent[] }).__events);
     const seen = (target: string) => all.filter((e) => e.target === target).map((e) => e.type);
     expect(seen('document')).toEqual(['consent-ready', 'consent-show', 'consent-change', 'consent-hide']);
@@ -30,7 +39,42 @@ test.describe('the host API', () => {
     expect(consent.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
   });
 
-  test('consent-change fires after the cookie is written, and its detail is frozen', async ({ page }) => {
+  test('S-13: events are composed: the host of a shadow root that holds the element hears them', async ({ page }) => {
+    await mount(page, { noElement: true, after: '<div id="app"></div>' });
+    await page.evaluate(() => {
+      const app = document.getElementById('app')!;
+      const root = app.attachShadow({ mode: 'open' });
+      const w = window as unknown as { __heard: unknown[] };
+      w.__heard = [];
+      for (const type of ['consent-ready', 'consent-change']) {
+        for (const [where, target] of [
+          ['host', app],
+          ['document', document],
+        ] as const) {
+          target.addEventListener(type, (e) =>
+            w.__heard.push({ type, where, composed: e.composed, bubbles: e.bubbles }),
+          );
+        }
+      }
+      root.append(document.createElement('cookie-consent-banner'));
+    });
+    await page
+      .getByRole('region', { name: tr.banner.heading })
+      .getByRole('button', { name: tr.banner.acceptAll })
+      .click();
+    await expectBannerNotShown(page.locator('#app').locator('cookie-consent-banner'));
+    const heard = { composed: true, bubbles: true };
+    expect(await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard)).toEqual([
+      { type: 'consent-ready', where: 'host', ...heard },
+      { type: 'consent-ready', where: 'document', ...heard },
+      { type: 'consent-change', where: 'host', ...heard },
+      { type: 'consent-change', where: 'document', ...heard },
+    ]);
+  });
+
+  test('S-13: consent-change fires after the cookie is written; its detail is frozen, and writing to it changes neither the choice nor the cookie', async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       document.addEventListener('consent-change', (e) => {
         const w = window as unknown as { __seen: unknown };
@@ -58,6 +102,12 @@ test.describe('the host API', () => {
     expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('marketing'))).toBe(
       true,
     );
+    expect((await consentCookie(page))?.record['cats']).toEqual({
+      necessary: 1,
+      functional: 1,
+      analytics: 1,
+      marketing: 1,
+    });
   });
 
   test('consent-ready fires once per connection; a late listener reads .consent', async ({ page }) => {
@@ -196,7 +246,7 @@ test.describe('the host API', () => {
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
     expect((await consentCookie(page))?.record['rev']).toBe('2024-1');
     await page.reload();
-    await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+    await expectBannerNotShown(page.locator('cookie-consent-banner'));
     await mount(page, { attrs: 'revision="2024-2"' });
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
     expect((await events(page, 'consent-ready'))[0]?.detail).toEqual({ consent: null });

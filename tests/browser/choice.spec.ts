@@ -1,5 +1,14 @@
 import tr from '../../locales/tr.json' with { type: 'json' };
-import { test, expect, mount, recordEvents, events, consentCookie, type PageOptions } from './fixtures.js';
+import {
+  test,
+  expect,
+  expectBannerNotShown,
+  mount,
+  recordEvents,
+  events,
+  consentCookie,
+  type PageOptions,
+} from './fixtures.js';
 import type { Page } from '@playwright/test';
 
 const ALL = { necessary: 1, functional: 1, analytics: 1, marketing: 1 };
@@ -137,7 +146,7 @@ test.describe('the choice', () => {
       await mount(page, { path });
       const [ready] = await events(page, 'consent-ready');
       expect(ready?.detail).toEqual({ consent });
-      await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+      await expectBannerNotShown(page.locator('cookie-consent-banner'));
       await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(0);
       expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')?.consent)).toEqual(consent);
     }
@@ -147,7 +156,7 @@ test.describe('the choice', () => {
     const region = await open(page);
     await region.getByRole('button', { name: tr.banner.acceptAll }).click();
     await page.reload();
-    await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+    await expectBannerNotShown(page.locator('cookie-consent-banner'));
     await page.evaluate(() => document.querySelector('cookie-consent-banner')?.reset());
     await expect(region).toBeVisible();
     expect(await page.context().cookies()).toEqual([]);

@@ -80,7 +80,7 @@ function firstLayerControls(page: Page, code = 'tr'): { name: string; locator: L
   return [
     { name: s.language.label, locator: r.getByRole('combobox', { name: s.language.label }) },
     { name: s.banner.close, locator: button(r, s.banner.close) },
-    { name: s.banner.more, locator: r.locator('summary') },
+    { name: s.banner.more, locator: r.locator('[part="more"]').getByText(s.banner.more, { exact: true }) },
     { name: s.banner.policyLink, locator: r.getByRole('link', { name: s.banner.policyLink }) },
     { name: s.banner.rejectAll, locator: button(r, s.banner.rejectAll) },
     { name: s.banner.acceptAll, locator: button(r, s.banner.acceptAll) },
@@ -317,11 +317,18 @@ function measureContrast({ scope, focusRing }: { scope: string; focusRing: boole
   if (focusRing) {
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const around = backgroundOf(parentOf(active!));
-    const ring = over(rgba(getComputedStyle(active!).outlineColor), around);
+    // Focus elsewhere measures nothing here, so the caller's guard fails.
+    if (
+      !active ||
+      !document.querySelector('cookie-consent-banner')!.shadowRoot!.querySelector(scope)!.contains(active)
+    ) {
+      return [];
+    }
+    const around = backgroundOf(parentOf(active));
+    const ring = over(rgba(getComputedStyle(active).outlineColor), around);
     return [
       {
-        what: `focus outline of ${describe(active!)} (${show(ring)} on ${show(around)})`,
+        what: `focus outline of ${describe(active)} (${show(ring)} on ${show(around)})`,
         ratio: ratio(ring, around),
         need: 3,
       },
@@ -653,8 +660,8 @@ test.describe('A-5: the preferences dialog', () => {
       for (let i = 0; i < n + 2; i++) {
         await page.keyboard.press(key);
         const now = await focused(page);
-        // Inside the dialog, or out in the browser's own UI (the document lost focus): never the page.
-        expect(now.inDialog || !now.documentHasFocus, `${key} #${i + 1} went to ${now.tag} "${now.name}"`).toBe(true);
+        // Inside the dialog, never the page (and never out to the browser's own UI: the dialog wraps).
+        expect(now.inDialog, `${key} #${i + 1} went to ${now.tag} "${now.name}"`).toBe(true);
       }
     }
   });
@@ -717,7 +724,16 @@ test.describe('A-5: the preferences dialog', () => {
         return document.activeElement === link;
       }),
     ).toBe(false);
-    await expect(outside.click({ timeout: 1000 })).rejects.toThrow();
+    // A pointer cannot reach it either: what is hit at its centre is the modal dialog's layer, not the link.
+    const box = (await outside.boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const e = document.elementFromPoint(x!, y!);
+        return e ? `${e.localName}#${e.id}` : null;
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(hit).not.toBe('a#outside-link');
     expect(new URL(page.url()).hash).toBe('');
     await expect(dialog(page)).toBeVisible();
   });
@@ -749,9 +765,10 @@ test.describe('A-6: a named region with a heading', () => {
   });
 
   test('A-6: heading-level sets the level of both headings', async ({ page, browserName }) => {
-    // Playwright's role engine takes an <h2>'s level from its tag; the browser exposes aria-level. Ask Chromium.
+    // Playwright's role engine takes an <h2>'s level from its tag; the browser exposes aria-level. Ask Chromium
+    // (through CDP); elsewhere the exposed level is not read, and the test says so instead of passing on it.
+    test.skip(browserName !== 'chromium', 'the exposed heading level is read through Chromium’s CDP');
     const exposedLevel = async (name: string) => {
-      if (browserName !== 'chromium') return 3;
       const cdp = await page.context().newCDPSession(page);
       const { nodes } = await cdp.send('Accessibility.getFullAXTree');
       await cdp.detach();
@@ -842,20 +859,25 @@ test.describe('A-8: contrast', () => {
       const r = await openHost(page, host(theme.attrs));
       await expect(baseOf(page)).toHaveCSS('background-color', theme.background);
       const problems: string[] = [];
-      const measure = async (scope: string, focusRing = false) =>
-        problems.push(...failing(await page.evaluate(measureContrast, { scope, focusRing })));
+      const measure = async (scope: string, focusRing = false) => {
+        const found = await page.evaluate(measureContrast, { scope, focusRing });
+        // Not vacuous: the texts and controls were visible, so they were measured (a focus ring is one finding).
+        expect(found.length, `what was measured in ${scope}`).toBeGreaterThanOrEqual(focusRing ? 1 : 10);
+        problems.push(...failing(found));
+      };
 
-      await r.locator('summary').click();
+      await r.locator('[part="more"]').getByText(tr.banner.more, { exact: true }).click();
       await measure('[part="base"]');
       for (const name of [tr.banner.rejectAll, tr.banner.acceptAll, tr.banner.preferences, tr.banner.close]) {
         await button(r, name).hover();
         await measure('[part="base"]');
       }
       await page.mouse.move(0, 0);
-      await page.keyboard.press('Tab');
+      // From the disclosure just clicked back to the first control, then through each one by keyboard.
+      await tabTo(page, tr.banner.close, { back: true });
       for (let i = 0; i < firstLayerControls(page).length; i++) {
+        if (i > 0) await page.keyboard.press('Tab');
         await measure('[part="base"]', true);
-        await page.keyboard.press('Tab');
       }
 
       await button(r, tr.banner.preferences).focus();
@@ -1030,13 +1052,18 @@ test.describe('A-10: text spacing', () => {
           }
           const sideways = container.scrollWidth - container.clientWidth;
           if (sideways > 1) problems.push(`${selector} overflows sideways by ${sideways}px`);
-          return problems;
+          return { problems, measured: controls.length };
         }, scope);
-      await r.locator('summary').click();
-      expect(await check('[part="base"]')).toEqual([]);
+      await r.locator('[part="more"]').getByText(tr.banner.more, { exact: true }).click();
+      // Not vacuous: the controls were visible, so they were measured.
+      const banner = await check('[part="base"]');
+      expect(banner.problems).toEqual([]);
+      expect(banner.measured).toBeGreaterThanOrEqual(7);
       await button(r, tr.banner.preferences).click();
       await expect(dialog(page)).toBeVisible();
-      expect(await check('dialog')).toEqual([]);
+      const preferences = await check('dialog');
+      expect(preferences.problems).toEqual([]);
+      expect(preferences.measured).toBeGreaterThanOrEqual(8);
     });
   }
 });
@@ -1052,10 +1079,12 @@ test.describe('A-11: target size', () => {
       await page.setViewportSize({ width, height });
       const r = await openHost(page, host('launcher'));
       const small: string[] = [];
-      const measure = async (scope: Locator) => {
+      const measure = async (scope: Locator, atLeast: number) => {
         const targets = scope.locator('button, select, summary, input, a:not(p a)');
+        let measured = 0;
         for (const target of await targets.all()) {
           if (!(await target.isVisible())) continue;
+          measured++;
           const box = (await target.boundingBox())!;
           if (box.width < 24 || box.height < 24) {
             const name = await target.evaluate(
@@ -1064,10 +1093,12 @@ test.describe('A-11: target size', () => {
             small.push(`${name}: ${box.width}×${box.height}`);
           }
         }
+        // Not vacuous: the targets were visible, so they were measured.
+        expect(measured).toBeGreaterThanOrEqual(atLeast);
       };
-      await measure(r);
+      await measure(r, 6);
       await button(r, tr.banner.preferences).click();
-      await measure(dialog(page));
+      await measure(dialog(page), 8);
       await button(dialog(page), tr.banner.rejectAll).click();
       await expect(launcher(page)).toBeVisible();
       const box = (await launcher(page).boundingBox())!;
@@ -1176,7 +1207,7 @@ test.describe('A-14: right to left', () => {
       const d = dialog(page, code);
       await expect(d).toBeVisible();
       expect(await d.evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
-      await d.locator('details summary').click();
+      await d.getByText(s.inventory.show_one.replace('{{count}}', '1'), { exact: true }).click();
       for (const latin of ['_fbp', 'Meta Platforms', 'USA']) {
         const isolated = await d.getByText(latin, { exact: true }).evaluate((e) => {
           const bdi = e.closest('bdi');
@@ -1300,8 +1331,10 @@ test.describe('A-16: forced colours', () => {
       page.locator('cookie-consent-banner').evaluate((host, selector) => {
         const container = host.shadowRoot!.querySelector(selector)!;
         const problems: string[] = [];
+        let measured = 0;
         for (const e of container.querySelectorAll('button, select, input')) {
           if (!e.checkVisibility()) continue;
+          measured++;
           const s = getComputedStyle(e);
           const border = s.borderTopStyle !== 'none' && parseFloat(s.borderTopWidth) > 0;
           const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
@@ -1316,16 +1349,21 @@ test.describe('A-16: forced colours', () => {
             );
           }
         }
-        return problems;
+        return { problems, measured };
       }, scope);
-    expect(await report('[part="base"]')).toEqual([]);
+    // Not vacuous: the controls were visible, so their boundaries were measured.
+    const banner = await report('[part="base"]');
+    expect(banner.problems).toEqual([]);
+    expect(banner.measured).toBeGreaterThanOrEqual(5);
     await button(r, tr.banner.preferences).click();
     const d = dialog(page);
     await expect(d).toBeVisible();
-    expect(await report('dialog')).toEqual([]);
+    const preferences = await report('dialog');
+    expect(preferences.problems).toEqual([]);
+    expect(preferences.measured).toBeGreaterThanOrEqual(7);
     await button(d, tr.banner.rejectAll).click();
     await expect(launcher(page)).toBeVisible();
-    expect(await report('[part="launcher"]')).toEqual([]);
+    expect((await report('[part="launcher"]')).problems).toEqual([]);
     const s = await launcher(page).evaluate((e) => getComputedStyle(e).borderTopStyle);
     expect(s).not.toBe('none');
   });

@@ -7,6 +7,8 @@ import tr from '../../locales/tr.json' with { type: 'json' };
 import {
   test,
   expect,
+  expectBannerNotShown,
+  gateSettled,
   pageHtml,
   recordEvents,
   events,
@@ -74,6 +76,7 @@ async function granted(page: Page): Promise<string[]> {
 
 /** The consent cookie is absent, or refuses every optional category. */
 async function expectNoGrant(page: Page, hits: string[]): Promise<void> {
+  await gateSettled(page);
   expect(await granted(page)).toEqual([]);
   const cookie = await consentCookie(page);
   if (cookie) expect(cookie.record['cats']).toEqual({ necessary: 1, functional: 0, analytics: 0, marketing: 0 });
@@ -90,6 +93,7 @@ test('KV-1: no non-essential cookie, storage or gated tag before an explicit cho
   const hits = await tracker(page);
   await recordEvents(page);
   const region = await openHost(page);
+  await gateSettled(page);
   expect(await page.context().cookies()).toEqual([]);
   expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
   expect(hits).toEqual([]);
@@ -270,7 +274,7 @@ test('KV-4: no pre-ticked choices; necessary on and fixed with its reason; reope
   await prefs.getByRole('button', { name: tr.preferences.save, exact: true }).click();
   await expect(prefs).toBeHidden();
   await page.reload();
-  await expect(element(page)).not.toHaveAttribute('open');
+  await expectBannerNotShown(element(page));
   await page.locator('#cookie-settings').click();
   await expect(prefs).toBeVisible();
   await expect(prefs.getByRole('switch', { name: tr.categories.analytics.name })).toBeChecked();
@@ -286,13 +290,11 @@ test.describe('KV-5: granular choice per purpose', () => {
     await region.getByRole('button', { name: tr.banner.preferences, exact: true }).click();
     const prefs = dialog(page);
     // The guideline's taxonomy: zorunlu, işlevsel, performans-analitik, reklam-pazarlama.
-    const names = await prefs.getByRole('switch').evaluateAll((sws) => sws.map((s) => s.id));
-    expect(names).toEqual([
-      'cc-switch-necessary',
-      'cc-switch-functional',
-      'cc-switch-analytics',
-      'cc-switch-marketing',
-    ]);
+    const switches = prefs.getByRole('switch');
+    await expect(switches).toHaveCount(4);
+    for (const [i, id] of (['necessary', ...OPTIONAL] as const).entries()) {
+      await expect(switches.nth(i)).toHaveAccessibleName(tr.categories[id].name);
+    }
     await prefs.getByRole('switch', { name: tr.categories.analytics.name }).check();
     await prefs.getByRole('button', { name: tr.preferences.save, exact: true }).click();
     const expected = { necessary: true, functional: false, analytics: true, marketing: false };
@@ -304,7 +306,8 @@ test.describe('KV-5: granular choice per purpose', () => {
     });
     const change = (await events(page, 'consent-change')).at(-1)!.detail as Detail;
     expect(change.consent).toMatchObject({ method: 'save', categories: expected });
-    await expect.poll(() => hits).toEqual(['analytics.js']);
+    await gateSettled(page);
+    expect(hits).toEqual(['analytics.js']);
   });
 
   test('KV-5: a site’s own purposes each get a switch; Accept all grants only the purposes presented', async ({
@@ -327,7 +330,8 @@ test.describe('KV-5: granular choice per purpose', () => {
     await prefs.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
     expect((await consentCookie(page))?.record['cats']).toEqual({ necessary: 1, analytics: 1, video: 1 });
     // marketing was never presented, so its tag stays inert.
-    await expect.poll(() => hits).toEqual(['analytics.js']);
+    await gateSettled(page);
+    expect(hits).toEqual(['analytics.js']);
     expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('marketing'))).toBe(
       false,
     );
@@ -351,6 +355,14 @@ test.describe('KV-6: inform at entry; the information notice is separate from th
     expect(buttons).toEqual([tr.banner.close, tr.banner.rejectAll, tr.banner.acceptAll, tr.banner.preferences]);
     for (const name of buttons) expect(name).not.toMatch(/okudum|read/i);
     // Following the notice link records nothing: reading is not consenting.
+    await page.route(POLICY, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<h1>Aydınlatma metni</h1>' }),
+    );
+    await link.click();
+    await expect(page).toHaveURL(POLICY);
+    expect(await page.context().cookies()).toEqual([]);
+    await page.goBack();
+    await expect(banner(page)).toBeVisible();
     expect(await page.context().cookies()).toEqual([]);
   });
 
@@ -425,6 +437,7 @@ test('KV-7: no cookie wall: the page stays readable, scrollable and clickable wh
   await page.locator('main a').last().click();
   await expect(page).toHaveURL(/#l59$/);
   expect(await overflow()).not.toContain('hidden');
+  await gateSettled(page);
   expect(hits).toEqual([]);
 
   // A centred box is not a modal either: the page around it takes clicks.
@@ -453,7 +466,7 @@ test('KV-8: change or withdraw at any time, from a launcher on every page, in tw
 
   for (const path of ['/test/host-2.html', '/test/host.html']) {
     await page.goto(path);
-    await expect(element(page)).not.toHaveAttribute('open');
+    await expectBannerNotShown(element(page));
     await expect(banner(page)).toHaveCount(0);
     await expect(page.getByRole('button', { name: tr.launcher.label, exact: true })).toBeVisible();
   }
@@ -515,6 +528,7 @@ test('KV-9: a tracker listed as necessary is an error and needs consent; necessa
   await expect(row('marketing').locator('[part="cookie-table"] tbody th')).toHaveText(['_fbp']);
   await expect(prefs.getByRole('switch', { name: tr.categories.analytics.name })).not.toBeChecked();
   await expect(prefs.getByRole('switch', { name: tr.categories.marketing.name })).not.toBeChecked();
+  await gateSettled(page);
   expect(hits).toEqual([]);
 });
 

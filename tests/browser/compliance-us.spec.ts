@@ -11,6 +11,8 @@ import en from '../../locales/en.json' with { type: 'json' };
 import {
   test,
   expect,
+  expectBannerNotShown,
+  gateSettled,
   pageHtml,
   recordEvents,
   events,
@@ -108,7 +110,8 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
       gpc: true,
       categories: { marketing: false, analytics: true },
     });
-    await expect.poll(() => hits).toEqual(['analytics.js']);
+    await gateSettled(page);
+    expect(hits).toEqual(['analytics.js']);
 
     // "Accept all" in preferences does not override it either.
     await page.locator('#cookie-settings').click();
@@ -137,7 +140,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     expect(await page.evaluate(() => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(
       false,
     );
-    await expect(element(page)).not.toHaveAttribute('open');
+    await expectBannerNotShown(element(page));
     expect(((await events(page, 'consent-ready'))[0]?.detail as Detail).consent).toMatchObject({
       gpc: true,
       categories: { marketing: false },
@@ -209,13 +212,14 @@ test.describe('US-2: show that the signal was honoured', () => {
       await expect(region.getByText(/Opt-Out Request Honored|talebiniz uygulandı/i)).toBeVisible();
       await region.getByRole('button', { name: l.banner.preferences, exact: true }).click();
       const prefs = dialog(page, l);
+      await expect(prefs.locator('[part="gpc-notice"]')).toBeVisible();
       await expect(prefs.locator('[part="gpc-notice"]')).toContainText(l.gpc.honored);
       const sw = prefs.getByRole('switch', { name: l.categories.marketing.name, exact: true });
       await expect(sw).not.toBeChecked();
       const row = prefs
         .locator('[part="category"]')
         .filter({ has: page.getByRole('switch', { name: l.categories.marketing.name }) });
-      await expect(row).toContainText(l.gpc.honored);
+      await expect(row.getByText(l.gpc.honored)).toBeVisible();
       // Only the sale-or-share category carries it.
       const analyticsRow = prefs
         .locator('[part="category"]')
@@ -243,7 +247,7 @@ test('US-3: GPC adds no prompt of its own: no extra dialog, and no re-prompt aft
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await region.getByRole('button', { name: tr.banner.rejectAll, exact: true }).click();
   await page.goto('/test/host-2.html');
-  await expect(element(page)).not.toHaveAttribute('open');
+  await expectBannerNotShown(element(page));
   await expect(banner(page)).toHaveCount(0);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });

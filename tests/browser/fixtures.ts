@@ -3,6 +3,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 export { expect };
 
+/** The test server's origin: `playwright.config.ts` serves on `TEST_PORT`, 4321 by default. */
+export const TEST_ORIGIN = `http://localhost:${process.env.TEST_PORT ?? 4321}`;
+
 export interface PageOptions {
   /** Attributes of the element, as written in HTML. */
   attrs?: string;
@@ -86,26 +89,33 @@ export const SEED_NOTICE = [
 ] as const;
 
 /**
- * Every test fails on an uncaught page error, and exposes the console warnings the page printed.
+ * Every test, in every spec that imports `test` from here, fails on an uncaught page error or a
+ * `console.error` of any page of its context, unless the error matches a pattern it declared in
+ * `allowErrors` (`test.use({ allowErrors: [/…/] })` for a file or a `describe`, or
+ * `allowErrors.push(/…/)` inside one test). The `warnings` fixture exposes the console warnings printed
+ * so far; the check runs whether or not a test asks for it (`auto`).
  */
 export const test = base.extend<{ warnings: string[]; allowErrors: RegExp[] }>({
-  /** Console errors a test expects (e.g. the browser's own report of a failed request). */
+  /** Console errors a test expects (e.g. the browser's own report of a failed request it provokes). */
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object
   allowErrors: async ({}, use) => {
     await use([]);
   },
-  warnings: async ({ page, allowErrors }, use) => {
-    const warnings: string[] = [];
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await use(warnings);
-    const unexpected = errors.filter((e) => !allowErrors.some((pattern) => pattern.test(e)));
-    expect(unexpected, 'no page errors or console errors').toEqual([]);
-  },
+  warnings: [
+    async ({ context, allowErrors }, use) => {
+      const warnings: string[] = [];
+      const errors: string[] = [];
+      context.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      context.on('weberror', (error) => errors.push(String(error.error())));
+      await use(warnings);
+      const unexpected = errors.filter((e) => !allowErrors.some((pattern) => pattern.test(e)));
+      expect(unexpected, 'no page errors or console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /**
@@ -115,7 +125,7 @@ export const test = base.extend<{ warnings: string[]; allowErrors: RegExp[] }>({
 export async function mountOn(page: Page, origin: string, options: PageOptions = {}): Promise<void> {
   const path = options.path ?? '/test/page.html';
   const body = pageHtml(options);
-  const local = `http://localhost:${process.env.TEST_PORT ?? 4321}`;
+  const local = TEST_ORIGIN;
   await page.context().route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === path) {
@@ -133,6 +143,12 @@ export async function tracker(page: Page): Promise<string[]> {
   const hits: string[] = [];
   await page.context().route('https://tracker.test/**', (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);
+    if (name.startsWith(MARKER)) {
+      return route.fulfill({
+        contentType: 'application/javascript',
+        body: `(window.__markers ??= []).push(${JSON.stringify(name)});`,
+      });
+    }
     hits.push(name);
     if (name.endsWith('.html')) return route.fulfill({ contentType: 'text/html', body: '<p>frame</p>' });
     const cookie = `_trk_${name.replace(/\.js$/, '').replace(/\W/g, '')}`;
@@ -142,6 +158,49 @@ export async function tracker(page: Page): Promise<string[]> {
     });
   });
   return hits;
+}
+
+const MARKER = 'cerez-marker-';
+let markers = 0;
+
+/**
+ * Resolves at a point after which a gated tag the banner started wrongly would have reached `tracker()`'s
+ * hits: for "nothing loaded" checks. It waits for the element's update and an idle callback (at most 1 s,
+ * as the banner's own idle work), then puts a `necessary` gated marker tag (served by `tracker()`, not
+ * counted in its hits) at the end of the page and waits for it to run. The gate runs tags one after
+ * another in document order, each after the one before has loaded, so every tag queued before the marker
+ * has been requested by then.
+ */
+export async function gateSettled(page: Page): Promise<void> {
+  const name = `${MARKER}${++markers}.js`;
+  await page.evaluate(async (name) => {
+    await (document.querySelector('cookie-consent-banner') as { updateComplete?: Promise<unknown> } | null)
+      ?.updateComplete;
+    // Bounded as the banner bounds its own idle work: a starved machine may have no idle period for long.
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+    const marker = document.createElement('script');
+    marker.type = 'text/plain';
+    marker.setAttribute('data-consent-category', 'necessary');
+    marker.src = `https://tracker.test/${name}`;
+    document.body.append(marker);
+  }, name);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __markers?: string[] }).__markers ?? []))
+    .toContain(name);
+}
+
+/**
+ * Asserts that the banner is not shown, after the point at which it would have been: the element is
+ * defined and has finished its update (it decides and reflects `open` while connecting). Not shown means
+ * no `open` attribute and no visible region in its shadow root.
+ */
+export async function expectBannerNotShown(element: Locator): Promise<void> {
+  await element.evaluate(async (el) => {
+    await customElements.whenDefined('cookie-consent-banner');
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  });
+  await expect(element).not.toHaveAttribute('open');
+  await expect(element.getByRole('region')).toHaveCount(0);
 }
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -165,18 +224,41 @@ export function strings(value: Json, path = ''): [string, string][] {
   return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
 }
 
-/** WCAG contrast ratio of an element's text colour on its own background (both opaque). */
+/**
+ * WCAG contrast ratio of an element's text colour on the background it is painted on: its own background,
+ * composited (alpha included) over its ancestors' (through shadow roots) down to an opaque one, or white.
+ */
 export function textContrast(element: Locator): Promise<number> {
   return element.evaluate((e) => {
-    const lum = (c: string) => {
-      const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
-        const s = Number(v) / 255;
+    type Rgba = [number, number, number, number];
+    const parse = (c: string): Rgba => {
+      const [r = 0, g = 0, b = 0, a = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
+      return [r, g, b, c.startsWith('rgba') || c.includes('/') ? a : 1];
+    };
+    /** `top` painted over the opaque `below`. */
+    const over = (top: Rgba, below: Rgba): Rgba => [
+      top[0] * top[3] + below[0] * (1 - top[3]),
+      top[1] * top[3] + below[1] * (1 - top[3]),
+      top[2] * top[3] + below[2] * (1 - top[3]),
+      1,
+    ];
+    const layers: Rgba[] = [];
+    for (let node: Element | null = e; node;) {
+      const layer = parse(getComputedStyle(node).backgroundColor);
+      if (layer[3] > 0) layers.push(layer);
+      if (layer[3] >= 1) break;
+      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    }
+    const background = layers.reduceRight((below, top) => over(top, below), [255, 255, 255, 1] as Rgba);
+    const foreground = over(parse(getComputedStyle(e).color), background);
+    const lum = ([r, g, b]: Rgba) => {
+      const [R, G, B] = [r, g, b].map((v) => {
+        const s = v / 255;
         return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
       });
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
     };
-    const s = getComputedStyle(e);
-    const [a, c] = [lum(s.color), lum(s.backgroundColor)];
+    const [a, c] = [lum(foreground), lum(background)];
     return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
   });
 }

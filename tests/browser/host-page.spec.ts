@@ -1,7 +1,18 @@
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { test, expect, mount, recordEvents, events, consentCookie, tracker } from './fixtures.js';
+import {
+  test,
+  expect,
+  expectBannerNotShown,
+  TEST_ORIGIN,
+  mount,
+  recordEvents,
+  events,
+  consentCookie,
+  tracker,
+  gateSettled,
+} from './fixtures.js';
 
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
 const banner = (page: Page) => page.getByRole('region', { name: tr.banner.heading });
@@ -19,6 +30,7 @@ test.describe('gated scripts and frames', () => {
     const hits = await tracker(page);
     await mount(page, { after: GATED });
     await expect(banner(page)).toBeVisible();
+    await gateSettled(page);
     expect(hits).toEqual([]);
     expect(await runs(page)).toEqual(['inline-necessary']);
     expect(await page.locator('iframe').getAttribute('src')).toBeNull();
@@ -60,6 +72,7 @@ test.describe('gated scripts and frames', () => {
       document.body.append(blocked);
     });
     await expect.poll(() => runs(page)).toContain('late-analytics');
+    await gateSettled(page);
     expect(await runs(page)).not.toContain('late-marketing');
     expect(hits.filter((h) => h === 'ads.js' || h === 'both.js')).toEqual([]);
   });
@@ -205,7 +218,7 @@ test.describe('Global Privacy Control', () => {
     expect(ready?.detail).toMatchObject({
       consent: { method: 'gpc', gpc: true, categories: { marketing: false, analytics: true } },
     });
-    await expect(page.locator('cookie-consent-banner')).not.toHaveAttribute('open');
+    await expectBannerNotShown(page.locator('cookie-consent-banner'));
 
     await page.context().clearCookies();
     await mount(page, { attrs: 'no-gpc', path: '/test/third.html' });
@@ -313,7 +326,7 @@ test.describe('proof of consent', () => {
         categories: { necessary: true, functional: false, analytics: false, marketing: false },
         gpc: false,
         // The origin only: a path or query may hold an e-mail address or a token (security review L2).
-        url: `http://localhost:${process.env.TEST_PORT ?? 4321}`,
+        url: TEST_ORIGIN,
       },
     });
   });

@@ -29,7 +29,9 @@ describe('warn', () => {
   });
 
   it('remembers messages across calls made later', () => {
-    warn('first message');
+    warn('remembered message');
+    consoleWarn.mockClear();
+    warn('remembered message');
     expect(consoleWarn).not.toHaveBeenCalled();
   });
 
