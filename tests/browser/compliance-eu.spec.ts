@@ -689,9 +689,17 @@ test('EU-14: consent-ready on load, consent-change only after the cookie is writ
     document.addEventListener('consent-change', (e) => {
       const raw = document.cookie.split('; ').find((c) => c.startsWith('cookie_consent='));
       const stored = raw
-        ? (JSON.parse(decodeURIComponent(raw.slice('cookie_consent='.length))) as { id: string })
+        ? (JSON.parse(decodeURIComponent(raw.slice('cookie_consent='.length))) as { ts: number; m: string })
         : null;
-      w.__cookieAtChange.push(stored?.id === e.detail.consent?.id);
+      // The record has no id without receipt-url: its time and method tell it from any earlier one.
+      const consent = e.detail.consent;
+      w.__cookieAtChange.push(
+        stored !== null &&
+          consent !== null &&
+          stored.ts * 1000 === Date.parse(consent.timestamp) &&
+          stored.m === 'a' &&
+          consent.method === 'accept-all',
+      );
       w.__composed.push(e.composed && e.bubbles);
     });
   });
