@@ -79,6 +79,12 @@ function ownCopy(map: Readonly<Record<string, boolean>> | undefined): Readonly<R
   return Object.assign(Object.create(null) as Record<string, boolean>, map);
 }
 
+/** Runs a task just after the next frame is painted (at once, in a task, when the page is not shown). */
+function afterNextPaint(task: () => void): void {
+  if (document.visibilityState !== 'visible') setTimeout(task, 0);
+  else requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /** Whether an element is rendered; `checkVisibility()` where the browser has it (Safari < 17.4 does not). */
 function isVisible(element: Element): boolean {
   return typeof element.checkVisibility === 'function'
@@ -739,7 +745,7 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!stored) return;
     this._broadcast();
     const url = receiptUrl(this.receiptUrl, document.baseURI);
-    if (url) sendReceipt(url, consent, location);
+    if (url) afterNextPaint(() => sendReceipt(url, consent, location));
   }
 
   /**
@@ -770,12 +776,21 @@ export class CookieConsentBanner extends ReactiveElement {
   ): void {
     const changed = changedCategories(previous, consent);
     const withdrawn = changed.filter((id) => previous?.categories[id] === true);
-    if (this.consentMode) {
-      const signals = this._signals();
-      gtagConsent(window as GtagWindow, 'update', signals);
-      pushDataLayerEvent(window as GtagWindow, consent?.categories ?? { [NECESSARY]: true }, signals);
-    }
-    this._gate?.update((category) => this.hasConsent(category));
+    // Both read the state when they run, so a deferred run after a later change does the right thing.
+    const effects = (): void => {
+      if (this.consentMode) {
+        const signals = this._signals();
+        gtagConsent(window as GtagWindow, 'update', signals);
+        pushDataLayerEvent(window as GtagWindow, this._consent?.categories ?? { [NECESSARY]: true }, signals);
+      }
+      this._gate?.update((category) => this.hasConsent(category));
+    };
+    // A withdrawal stops things at once, and a page's own API call keeps its effects in the call. A grant
+    // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays
+    // the frame that hides the banner.
+    const clicked = source === 'banner' || source === 'preferences';
+    if (clicked && withdrawn.length === 0) afterNextPaint(effects);
+    else effects();
     this._sweep();
     if (!stored) return;
     const detail = { consent, previous, changed, withdrawn, source };

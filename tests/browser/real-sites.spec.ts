@@ -511,3 +511,40 @@ test.describe('hardening', () => {
     expect(warnings.some((w) => w.includes('receipt-url') && w.includes('not an https URL'))).toBe(true);
   });
 });
+
+test.describe('interaction', () => {
+  test('a 200 ms gated tag behind "Accept all" runs after the click’s next frame, not inside it', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __clickAt?: number; __frameAt?: number };
+      addEventListener(
+        'click',
+        () => {
+          w.__clickAt = performance.now();
+          requestAnimationFrame(() => (w.__frameAt = performance.now()));
+        },
+        { capture: true, once: true },
+      );
+    });
+    await mount(page, {
+      after: `<script type="text/plain" data-consent-category="marketing">
+        const end = performance.now() + 200;
+        while (performance.now() < end) {}
+        window.__tagRanAt = performance.now();
+      </script>`,
+    });
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    await page.waitForFunction(() => (window as unknown as { __tagRanAt?: number }).__tagRanAt !== undefined);
+    const {
+      __clickAt: clickAt,
+      __frameAt: frameAt,
+      __tagRanAt: tagRanAt,
+    } = await page.evaluate(() => {
+      const w = window as unknown as { __clickAt: number; __frameAt: number; __tagRanAt: number };
+      return { __clickAt: w.__clickAt, __frameAt: w.__frameAt, __tagRanAt: w.__tagRanAt };
+    });
+    // The frame after the click came before the tag ran, and was not held up by its 200 ms (wide margin).
+    expect(frameAt).toBeLessThan(tagRanAt);
+    expect(frameAt - clickAt).toBeLessThan(150);
+    expect((await consentCookie(page))?.record).toMatchObject({ cats: ALL });
+  });
+});
