@@ -262,3 +262,30 @@ export function textContrast(element: Locator): Promise<number> {
     return (Math.max(a, c) + 0.05) / (Math.min(a, c) + 0.05);
   });
 }
+
+/** Records CSP violations from before the page's first script. */
+export async function recordViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: unknown[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push({ directive: e.violatedDirective, uri: e.blockedURI, sample: e.sample }),
+    );
+  });
+}
+
+/** The CSP violations recorded so far. */
+export const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp);
+
+/** A `dataLayer` entry: gtag's `arguments` as `args`, anything else as plain data. */
+export type DataLayerEntry = { args?: unknown[]; event?: string; cookieConsent?: Record<string, boolean> };
+
+/** The page's `dataLayer`, as plain data. */
+export const dataLayer = (page: Page) =>
+  page.evaluate(() =>
+    ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((e) =>
+      Object.prototype.toString.call(e) === '[object Arguments]'
+        ? { args: Array.from(e as ArrayLike<unknown>) }
+        : JSON.parse(JSON.stringify(e)),
+    ),
+  ) as Promise<DataLayerEntry[]>;

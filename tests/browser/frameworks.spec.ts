@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import { buildSite, serveSite, type BuiltSite } from '../frameworks/build.js';
-import { test, expect, consentCookie, recordEvents, events, tracker, SEED_NOTICE } from './fixtures.js';
+import { test, expect, consentCookie, recordEvents, events, tracker, dataLayer, SEED_NOTICE } from './fixtures.js';
 
 const PAGES = [
   { name: 'React 18 (@lit/react)', fixture: 'react18', version: /^18\./ },
@@ -78,16 +78,6 @@ async function settled(page: Page): Promise<void> {
     await loaded;
   });
 }
-
-type Entry = { args?: unknown[] };
-const dataLayer = (page: Page) =>
-  page.evaluate(() =>
-    ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((e) =>
-      Object.prototype.toString.call(e) === '[object Arguments]'
-        ? { args: Array.from(e as ArrayLike<unknown>) }
-        : JSON.parse(JSON.stringify(e)),
-    ),
-  ) as Promise<Entry[]>;
 
 for (const { name, fixture, version } of PAGES) {
   test.describe(name, () => {

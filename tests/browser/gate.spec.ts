@@ -1,22 +1,21 @@
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
-import { test, expect, mount, pageHtml, tracker, type PageOptions } from './fixtures.js';
+import {
+  test,
+  expect,
+  mount,
+  pageHtml,
+  tracker,
+  recordViolations,
+  violations,
+  dataLayer,
+  type DataLayerEntry,
+  type PageOptions,
+} from './fixtures.js';
 
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
 const banner = (page: Page) => page.getByRole('region', { name: tr.banner.heading });
 const run = (name: string) => `(window.__runs ??= []).push(${JSON.stringify(name)});`;
-
-/** Records CSP violations from before the page's first script. */
-async function recordViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: unknown[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__csp.push({ directive: e.violatedDirective, uri: e.blockedURI, sample: e.sample }),
-    );
-  });
-}
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp);
 
 const NONCE = 'R4nd';
 
@@ -321,15 +320,7 @@ j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=
 'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);
 })(window,document,'script','dataLayer','GTM-XXXX');`;
 
-  type Entry = { args?: unknown[]; event?: string };
-  const dataLayer = (page: Page) =>
-    page.evaluate(() =>
-      ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((e) =>
-        Object.prototype.toString.call(e) === '[object Arguments]'
-          ? { args: Array.from(e as ArrayLike<unknown>) }
-          : JSON.parse(JSON.stringify(e)),
-      ),
-    ) as Promise<Entry[]>;
+  type Entry = DataLayerEntry;
   const index = (entries: Entry[], test: (e: Entry) => boolean) => entries.findIndex(test);
   const isDefault = (e: Entry) => e.args?.[0] === 'consent' && e.args[1] === 'default';
   const isUpdate = (e: Entry) => e.args?.[0] === 'consent' && e.args[1] === 'update';

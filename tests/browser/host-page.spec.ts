@@ -12,6 +12,7 @@ import {
   consentCookie,
   tracker,
   gateSettled,
+  dataLayer,
 } from './fixtures.js';
 
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
@@ -105,15 +106,6 @@ test.describe('Google Consent Mode v2', () => {
     'personalization_storage',
     'security_storage',
   ];
-  type Entry = { args?: unknown[]; event?: string; cookieConsent?: Record<string, boolean> };
-  const dataLayer = (page: Page) =>
-    page.evaluate(() =>
-      ((window as unknown as { dataLayer: unknown[] }).dataLayer ?? []).map((e) =>
-        Object.prototype.toString.call(e) === '[object Arguments]'
-          ? { args: Array.from(e as ArrayLike<unknown>) }
-          : JSON.parse(JSON.stringify(e)),
-      ),
-    ) as Promise<Entry[]>;
 
   for (const predefined of [false, true]) {
     test(`default before any tag, update after a change ${predefined ? 'with' : 'without'} a page-defined gtag`, async ({

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { test, expect, mount, recordEvents, events, consentCookie, tracker } from './fixtures.js';
+import { test, expect, mount, recordEvents, events, consentCookie, tracker, dataLayer } from './fixtures.js';
 
 test.beforeEach(({ warnings }) => void warnings);
 
@@ -45,14 +45,6 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
-/** `dataLayer` entries as plain arrays. */
-const dataLayer = (page: Page) =>
-  page.evaluate(() =>
-    ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) =>
-      Array.from(entry as ArrayLike<unknown>),
-    ),
-  );
-
 function countNavigations(page: Page): () => number {
   let count = 0;
   page.on('framenavigated', (frame) => {
@@ -86,8 +78,8 @@ test.describe('H1: settings that arrive after the element is in the page', () =>
     await settled(page);
     expect(hits).toEqual(['marker.js']);
     const layer = await dataLayer(page);
-    expect(layer[0]?.slice(0, 2)).toEqual(['consent', 'default']);
-    expect(layer[0]?.[2]).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
+    expect(layer[0]?.args?.slice(0, 2)).toEqual(['consent', 'default']);
+    expect(layer[0]?.args?.[2]).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
     expect(await events(page, 'consent-change')).toEqual([]);
     expect((await events(page, 'consent-ready'))[0]?.detail).toEqual({ consent: null });
     expect(navigations()).toBe(1);
@@ -221,7 +213,7 @@ test.describe('H1: settings that arrive after the element is in the page', () =>
       await el.updateComplete;
     });
     const layer = await dataLayer(page);
-    expect(layer[0]?.slice(0, 2)).toEqual(['consent', 'default']);
+    expect(layer[0]?.args?.slice(0, 2)).toEqual(['consent', 'default']);
     expect(warnings.some((w) => w.includes('consent-mode was turned on after'))).toBe(true);
   });
 });

@@ -13,21 +13,12 @@ import {
   strings,
   TEST_ORIGIN,
   type Json,
+  recordViolations,
+  violations,
 } from './fixtures.js';
 
 const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** Records CSP violations from before the page's first script. */
-async function recordViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: unknown[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__csp.push({ directive: e.violatedDirective, uri: e.blockedURI, sample: e.sample }),
-    );
-  });
-}
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp);
 const runs = (page: Page) => page.evaluate(() => (window as unknown as { __runs?: string[] }).__runs ?? []);
 
 /** Show, preferences, a language switch (a lazy chunk), save, then withdraw through preferences. */
