@@ -33,16 +33,26 @@ const shared = {
 
 // dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it. Minifying
 // drops the bundled packages' license comments, so their licenses are collected in dist/THIRD-PARTY-LICENSES.md.
+// Built as a library: Vite then wraps no dynamic import in its preload helper (with modulePreload off it preloads
+// nothing anyway), a helper the entry and the view would share, and so the view would import from the entry by the
+// entry's file name. No chunk may import the entry (tests/package/chunks.test.mjs): a page that loads it under
+// another URL (`/x/index.js?v=3`) would run it twice. Library builds keep whitespace and comments; `minify` and
+// `comments` below make the output what an app build makes.
 await build({
   ...shared,
   build: {
     ...shared.build,
     outDir: out,
     license: { fileName: 'THIRD-PARTY-LICENSES.md' },
+    lib: { entry: { 'cookie-consent-banner': 'src/define.ts' }, formats: ['es'] },
     rollupOptions: {
-      input: { 'cookie-consent-banner': 'src/define.ts' },
       preserveEntrySignatures: 'allow-extension',
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        minify: true,
+        comments: { annotation: false, jsdoc: false, legal: false },
+      },
     },
   },
 });

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from './view/css.js';
 
 /** The dark theme's colours: for `theme="dark"`, and for `auto` under a dark colour scheme. */
 const dark = css`

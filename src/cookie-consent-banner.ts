@@ -1,4 +1,11 @@
-import { ReactiveElement, adoptStyles, css, type PropertyValues } from '@lit/reactive-element';
+import {
+  ReactiveElement,
+  adoptStyles,
+  css,
+  unsafeCSS,
+  type CSSResult,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import { property, state } from '@lit/reactive-element/decorators.js';
 import { NECESSARY, parseCategories } from './consent/categories.js';
 import {
@@ -44,10 +51,16 @@ import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
 import { SpaceReserver } from './view/reserve-space.js';
-import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage } from './i18n/languages.js';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, directionOf, matchLanguage, resolveLanguage } from './i18n/languages.js';
 import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
 
+import type { HostServices } from './view/banner-view.js';
+
 type View = typeof import('./view/banner-view.js');
+/** What the view takes from this entry at run time: it imports nothing from it (see `HostServices`). */
+const viewServices: HostServices = { warn, directionOf, necessary: NECESSARY };
+/** The view's stylesheet, made once for every banner on the page. */
+let viewStyles: CSSResult | undefined;
 
 /** Where the banner can sit. */
 export type BannerPosition = 'bottom' | 'top' | 'bottom-start' | 'bottom-end' | 'center';
@@ -885,7 +898,9 @@ export class CookieConsentBanner extends ReactiveElement {
   private _loadView(): Promise<View | undefined> {
     this._viewLoading ??= import('./view/banner-view.js').then(
       (view) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [CookieConsentBanner.styles, view.styles]);
+        view.connect(viewServices);
+        viewStyles ??= unsafeCSS(view.styles);
+        adoptStyles(this.renderRoot as ShadowRoot, [CookieConsentBanner.styles, viewStyles]);
         return view;
       },
       (error: unknown) => {

@@ -1,7 +1,6 @@
 import i18next, { type FormatterModule, type TFunction } from 'i18next';
 import tr from '../../locales/tr.json';
 import en from '../../locales/en.json';
-import { warn } from '../consent/warn.js';
 import { SOURCE_LANGUAGE } from './languages.js';
 import type { TextTree, Texts } from './texts.js';
 
@@ -87,9 +86,10 @@ export function applyTexts(texts: Texts): void {
 
 /**
  * Makes sure a language's strings are in memory. Resolves to the language that can be shown:
- * the one asked for, or Turkish if it is unknown or fails to load (with a console warning).
+ * the one asked for, or Turkish if it is unknown or fails to load (told to `warn`, the element's own, so that the
+ * view's chunk imports nothing from the element's entry).
  */
-export async function loadLanguage(language: string): Promise<string> {
+export async function loadLanguage(language: string, warn: (message: string) => void): Promise<string> {
   if (builtIn.has(language)) return language;
   const load = loaders.get(language);
   if (!load) return applied[language] ? language : SOURCE_LANGUAGE;

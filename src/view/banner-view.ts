@@ -1,13 +1,39 @@
 import { html, nothing, render as renderTemplate, type TemplateResult } from 'lit-html';
-import { NECESSARY } from '../consent/categories.js';
 import type { CookieEntry } from '../consent/cookie-table.js';
-import { directionOf } from '../i18n/languages.js';
 export { pickerOptions } from '../i18n/names.js';
-import { translator } from '../i18n/translator.js';
+import { loadLanguage as loadStrings, translator } from '../i18n/translator.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
-export { applyTexts, loadLanguage } from '../i18n/translator.js';
-export const styles = bannerStyles;
+export { applyTexts } from '../i18n/translator.js';
+/** The view's stylesheet as text; the element adopts it once (lit's `unsafeCSS`, from the element's entry). */
+export const styles: string = bannerStyles;
+
+/**
+ * What the view takes from the element at run time instead of importing it. The view is a lazy chunk: a module it
+ * shared with the element would stay in the element's entry and be imported back by the entry's file name, and a
+ * page that loads the entry under another URL (`/x/index.js?v=3`, a renamed file) would then load and run the
+ * whole entry a second time. So the view imports nothing the element imports (a package test checks the chunks).
+ */
+export interface HostServices {
+  /** The element's `warn`: one set of already-said warnings for the page. */
+  warn(message: string): void;
+  /** `ltr` or `rtl` for a language code. */
+  directionOf(language: string): 'ltr' | 'rtl';
+  /** The id of the category that is always on. */
+  necessary: string;
+}
+
+let services!: HostServices;
+
+/** Called by the element once the view is loaded, before anything else here. */
+export function connect(host: HostServices): void {
+  services = host;
+}
+
+/** Makes sure a language's strings are in memory; resolves to the language that can be shown (see translator). */
+export function loadLanguage(language: string): Promise<string> {
+  return loadStrings(language, (message) => services.warn(message));
+}
 
 /** What the visitor can do; the element decides what each means. */
 export interface ViewActions {
@@ -116,7 +142,7 @@ function level(m: ViewModel): string | typeof nothing {
 
 /** The first layer's short list of purposes: the optional categories' names. */
 function purposes(m: ViewModel, t: ReturnType<typeof translator>): TemplateResult | typeof nothing {
-  const names = m.offered.filter((id) => id !== NECESSARY).map((id) => t(`categories.${id}.name`));
+  const names = m.offered.filter((id) => id !== services.necessary).map((id) => t(`categories.${id}.name`));
   if (names.length === 0) return nothing;
   let list = names.join(', ');
   try {
@@ -135,7 +161,7 @@ function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): 
     <select id=${id} @change=${(event: Event) => m.actions.pickLanguage((event.target as HTMLSelectElement).value)}>
       ${m.languages.map(
         ({ code, name }) =>
-          html`<option value=${code} lang=${code} dir=${directionOf(code)} ?selected=${code === m.language}>
+          html`<option value=${code} lang=${code} dir=${services.directionOf(code)} ?selected=${code === m.language}>
             ${name}
           </option>`,
       )}
@@ -208,7 +234,7 @@ function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): Te
 }
 
 function category(id: string, m: ViewModel, t: ReturnType<typeof translator>): TemplateResult {
-  const necessary = id === NECESSARY;
+  const necessary = id === services.necessary;
   const on = necessary || m.draft[id] === true;
   const switchId = `cc-switch-${id}`;
   const descriptionId = `cc-description-${id}`;
@@ -260,7 +286,7 @@ function keepFocusInside(event: KeyboardEvent): void {
 
 function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string): TemplateResult {
   const a = m.actions;
-  const allowed = m.offered.filter((id) => id === NECESSARY || m.draft[id] === true).length;
+  const allowed = m.offered.filter((id) => id === services.necessary || m.draft[id] === true).length;
   return html`<dialog
     part="preferences"
     aria-labelledby="cc-preferences-heading"
@@ -324,7 +350,7 @@ export function renderInto(root: ShadowRoot, host: HTMLElement, m: ViewModel): v
 /** The banner, the preferences dialog and the status region, in the language of the model. */
 function view(m: ViewModel): TemplateResult {
   const t = translator(m.language);
-  const dir = directionOf(m.language);
+  const dir = services.directionOf(m.language);
   return html`${banner(m, t, dir)}${preferences(m, t, dir)}
     ${
       m.launcher

@@ -1,0 +1,71 @@
+// The lazy chunks beside dist/cookie-consent-banner.js never import the entry back: a chunk that imported
+// `../cookie-consent-banner.js` would, on a page that loads the entry under another URL (`/x/index.js?v=3`, a
+// renamed file), fetch and run the whole entry a second time. Each chunk may import only its siblings in
+// dist/chunks/, by a relative path that does not depend on the entry's name. Runs after `npm run build`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+const dir = new URL('../../dist/chunks/', import.meta.url);
+const chunks = readdirSync(dir).filter((name) => name.endsWith('.js'));
+
+/**
+ * Every module specifier a built file names: static `import … from "x"`, `import "x"`, `export … from "x"`, and
+ * `import("x")`; a dynamic import of anything but a string literal is reported as `<computed>`.
+ */
+function specifiers(code) {
+  const found = [];
+  const quoted = /(["'`])((?:(?!\1)[^\\\n])*)\1/y;
+  // `import`/`export` not part of a longer name or a property (`x.import`), then what may follow before a specifier.
+  const keyword = /(?<![\w$.])(import|export)(?![\w$])/g;
+  for (let match; (match = keyword.exec(code));) {
+    let at = keyword.lastIndex;
+    const rest = code.slice(at);
+    const dynamic = /^\s*\(\s*/.exec(rest);
+    const side = /^\s*(?=["'`])/.exec(rest);
+    const from = /^\s*(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s+[\w$]+|\*|\{[^}]*\})?\s*from\s*(?=["'`])/.exec(rest);
+    const lead = match[1] === 'import' ? (dynamic ?? side ?? from) : from;
+    if (!lead) continue;
+    at += lead[0].length;
+    quoted.lastIndex = at;
+    const literal = quoted.exec(code);
+    found.push(literal && !(dynamic && literal[1] === '`' && literal[2].includes('${')) ? literal[2] : '<computed>');
+  }
+  return found;
+}
+
+test('the build has lazy chunks: the view and the languages', () => {
+  assert.ok(chunks.some((name) => /^banner-view-.+\.js$/.test(name)));
+  assert.ok(chunks.some((name) => /^de-.+\.js$/.test(name)));
+});
+
+test('the view chunk names its language chunks, each by a relative path beside it (the check sees imports)', () => {
+  const view = chunks.find((name) => /^banner-view-.+\.js$/.test(name));
+  const names = specifiers(readFileSync(new URL(view, dir), 'utf8'));
+  assert.ok(
+    names.some((name) => /^\.\/de-.+\.js$/.test(name)),
+    `the view's imports: ${names.join(', ')}`,
+  );
+});
+
+test('no lazy chunk imports the entry, or anything but a sibling chunk by a relative path', () => {
+  const bad = [];
+  for (const name of chunks) {
+    for (const specifier of specifiers(readFileSync(new URL(name, dir), 'utf8'))) {
+      const sibling = /^\.\/[^/?#]+\.js$/.test(specifier) && existsSync(new URL(specifier, dir));
+      if (specifier.includes('cookie-consent-banner') || !sibling) bad.push(`${name} imports ${specifier}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('the check catches an import of the entry, of a package and of a computed URL', () => {
+  assert.deepEqual(specifiers('import{a as e}from"../cookie-consent-banner.js";export{e as t}'), [
+    '../cookie-consent-banner.js',
+  ]);
+  assert.deepEqual(specifiers('import"lit-html";const t=()=>import(`./de-x.js`),u=e=>import(e)'), [
+    'lit-html',
+    './de-x.js',
+    '<computed>',
+  ]);
+});
