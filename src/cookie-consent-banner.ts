@@ -890,6 +890,9 @@ export class CookieConsentBanner extends ReactiveElement {
     save: (): void =>
       this._choose('save', 'preferences', (id) => Object.hasOwn(this._draft, id) && this._draft[id] === true),
     preferencesClosed: (): void => {
+      // The `close` event comes a task after `dialog.close()`: if preferences were opened again in between, it
+      // is about the earlier closing and must not close them.
+      if (this.renderRoot.querySelector('dialog')?.open) return;
       this._preferencesOpen = false;
     },
     pickLanguage: (code: string): void => this._pick(code),

@@ -353,10 +353,14 @@ test.describe('markup', () => {
       expect(await base(page).evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
 
       await page.setViewportSize({ width: 1280, height: 720 });
-      const wideReject = await region(page, code).getByRole('button', { name: l.banner.rejectAll }).boundingBox();
-      const wideAccept = await region(page, code).getByRole('button', { name: l.banner.acceptAll }).boundingBox();
-      expect(wideReject!.y).toBe(wideAccept!.y);
-      expect(wideReject!.x).toBeGreaterThan(wideAccept!.x);
+      // Read once the layout has settled at the new width: one line, the first in DOM order to the right.
+      await expect
+        .poll(async () => {
+          const wideReject = await region(page, code).getByRole('button', { name: l.banner.rejectAll }).boundingBox();
+          const wideAccept = await region(page, code).getByRole('button', { name: l.banner.acceptAll }).boundingBox();
+          return wideReject!.y === wideAccept!.y && wideReject!.x > wideAccept!.x;
+        })
+        .toBe(true);
 
       await region(page, code).getByRole('button', { name: l.banner.preferences }).click();
       const dialog = page.getByRole('dialog', { name: l.preferences.heading });

@@ -51,7 +51,8 @@ test.describe('strict Content-Security-Policy', () => {
         '<script type="text/plain" data-consent-category="analytics" src="/tests/fixtures/gated-external.js"></script>',
     });
     await fullVisit(page);
-    expect(await runs(page)).toEqual(['external']);
+    // The gated script loads after the click that allowed it: wait for its run.
+    await expect.poll(() => runs(page)).toEqual(['external']);
     expect(await violations(page)).toEqual([]);
   });
 
@@ -85,7 +86,8 @@ test.describe('strict Content-Security-Policy', () => {
         '<script type="text/plain" data-consent-category="analytics" src="/tests/fixtures/gated-external.js"></script>',
     });
     await fullVisit(page);
-    expect(await runs(page)).toEqual(['external']);
+    // The gated script loads after the click that allowed it: wait for its run.
+    await expect.poll(() => runs(page)).toEqual(['external']);
     expect(await violations(page)).toEqual([]);
   });
 });
