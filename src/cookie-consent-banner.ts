@@ -907,7 +907,7 @@ export class CookieConsentBanner extends ReactiveElement {
         return view;
       },
       (error: unknown) => {
-        const message = `could not load the banner's view (${String(error)}); nothing gated runs until a choice.`;
+        const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;
         fail('CEREZ_VIEW_NOT_LOADED', message);
         this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
         this._viewLoading = undefined;
