@@ -478,11 +478,13 @@ test.describe('hardening', () => {
     warnings,
   }) => {
     await page.clock.install();
-    await page.route(/\/chunks\/de-[^/]*\.js$/, () => {
-      // Never answered: a stalled CDN.
-    });
+    // Never answered: a stalled CDN. The 5 s timer starts with the request, so the clock runs on only once
+    // the request has been made (the view chunk before it is real network, not the fake clock).
+    let hit = (): void => {};
+    const requested = new Promise<void>((resolve) => (hit = resolve));
+    await page.route(/\/chunks\/de-[^/]*\.js$/, () => hit());
     await mount(page, { attrs: 'lang="de"' });
-    await page.waitForFunction(() => customElements.get('cookie-consent-banner') !== undefined);
+    await requested;
     await page.clock.runFor(6000);
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
