@@ -19,7 +19,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['lit/directives/unsafe-*'], message: 'Texts are bound as text: no unsafeHTML/unsafeSVG.' },
+            {
+              group: ['lit/directives/unsafe-*', 'lit-html/directives/unsafe-*'],
+              message: 'Texts are bound as text: no unsafeHTML/unsafeSVG.',
+            },
+            {
+              group: ['lit', 'lit/*'],
+              message: 'Import lit-html or @lit/reactive-element: the shell must not pull lit.',
+            },
           ],
         },
       ],
@@ -35,6 +42,61 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='document'][property.name='cookie']",
           message: 'The consent cookie is read and written only through js-cookie (src/consent/store.ts).',
         },
+      ],
+    },
+  },
+  // Folder boundaries. The engine (src/consent/) has no screen: no element, no lit, no i18n, no view.
+  // i18n knows nothing of consent or the element. internal/ is shared by all and imports nothing of ours.
+  {
+    files: ['src/consent/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '!../internal', '../internal/*/**'],
+              message: 'src/consent/ imports only ./ and ../internal/: the engine has no element, i18n or view.',
+            },
+            {
+              group: ['lit-html', 'lit-html/*', '@lit/*', 'lit', 'lit/*', 'i18next', 'i18next/*'],
+              message: 'The engine has no screen.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../consent/*',
+                '../view/*',
+                '../controllers/*',
+                '../ui/*',
+                '../cookie-consent-banner*',
+                '../events*',
+              ],
+              message: 'src/i18n/ imports only ./ and ../internal/: no consent engine, element or view.',
+            },
+            { group: ['lit-html', 'lit-html/*', '@lit/*', 'lit', 'lit/*'], message: 'src/i18n/ has no screen.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/internal/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: 'src/internal/ is shared by all and imports nothing of ours.' }] },
       ],
     },
   },

@@ -46,7 +46,7 @@ import {
   type CookieTable,
 } from './consent/cookie-table.js';
 import { safePolicyUrl } from './consent/url.js';
-import { fail, warn } from './consent/warn.js';
+import { fail, warn } from './internal/warn.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';

@@ -1,4 +1,4 @@
-import { warn } from './warn.js';
+import { warn } from '../internal/warn.js';
 
 /** The category that is always on: cookies the site cannot work without. */
 export const NECESSARY = 'necessary';

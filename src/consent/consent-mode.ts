@@ -1,5 +1,5 @@
 import { NECESSARY } from './categories.js';
-import { fail, warn } from './warn.js';
+import { fail, warn } from '../internal/warn.js';
 
 /** The seven Google Consent Mode v2 signals. */
 export const SIGNALS = [

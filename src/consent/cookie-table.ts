@@ -1,4 +1,4 @@
-import { fail, warn } from './warn.js';
+import { fail, warn } from '../internal/warn.js';
 
 /** One cookie (or, with a trailing `*`, a family of cookies) the site sets for a category. */
 export interface CookieEntry {

@@ -1,4 +1,4 @@
-import { warn } from './warn.js';
+import { warn } from '../internal/warn.js';
 
 /**
  * Gated tags: `<script type="text/plain" data-consent-category="…">` and

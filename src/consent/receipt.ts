@@ -1,5 +1,5 @@
 import type { Consent } from './record.js';
-import { warn } from './warn.js';
+import { warn } from '../internal/warn.js';
 
 /** What the proof-of-consent beacon sends, as JSON. */
 export interface Receipt {

@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import { decodeConsent, type DecodeResult, type Expectation } from './record.js';
-import { fail, warn } from './warn.js';
+import { fail, warn } from '../internal/warn.js';
 
 export type SameSite = 'Lax' | 'Strict' | 'None';
 

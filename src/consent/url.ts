@@ -1,4 +1,4 @@
-import { warn } from './warn.js';
+import { warn } from '../internal/warn.js';
 
 /**
  * Returns the policy link to render, or `null`: only http(s) URLs and URLs relative to the page.

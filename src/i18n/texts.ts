@@ -1,4 +1,4 @@
-import { warn } from '../consent/warn.js';
+import { warn } from '../internal/warn.js';
 import { shippedCase } from './languages.js';
 
 /** A tree of strings: the shape of a locale file, or any part of it. */

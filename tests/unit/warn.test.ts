@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { warn } from '../../src/consent/warn.js';
+import { warn } from '../../src/internal/warn.js';
 
 let consoleWarn: MockInstance<typeof console.warn>;
 
