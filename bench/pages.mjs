@@ -3,6 +3,15 @@
 import { readFileSync } from 'node:fs';
 
 const tr = JSON.parse(readFileSync(new URL('../locales/tr.json', import.meta.url), 'utf8'));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * Çerez is served as a CDN would serve it: its entry under an aliased URL with a query string, in a folder
+ * that also holds the build's `chunks/` (and every dist/ file under its own name), so that the chunks resolve
+ * relative to the alias. A chunk that imported the entry back by its file name would load it a second time.
+ */
+export const CEREZ_FOLDER = `/npm/cerez@${version}/dist/x/`;
+export const CEREZ_ENTRY = `${CEREZ_FOLDER}index.js?v=3`;
 
 /** The notice, word for word, as four paragraphs. */
 export const NOTICE = [tr.banner.notice1, tr.banner.notice2, tr.banner.notice3, tr.banner.notice4];
@@ -172,7 +181,7 @@ export const LIBRARIES = {
     acceptSelector: 'cookie-consent-banner >> [part="accept-button"]',
     html: hostPage({
       title: 'Çerez',
-      head: '<script type="module" src="/cerez/cookie-consent-banner.js"></script>',
+      head: `<script type="module" src="${CEREZ_ENTRY}"></script>`,
       bodyStart: `<cookie-consent-banner lang="tr" policy-url="${POLICY_URL}"></cookie-consent-banner>`,
     }),
   },

@@ -7,6 +7,13 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+/** The p-quantile, linearly interpolated between the sorted samples. */
+const quantile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * p;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+};
 
 /** Every measure: key, label, unit, which states it applies to, and whether `none` has it. */
 export const MEASURES = [
@@ -38,9 +45,13 @@ export const MEASURES = [
     banner: true,
     states: ['first'],
   },
+  { key: 'fpDelta', label: 'First paint, minus none', unit: 'ms', banner: true },
   { key: 'scriptMs', label: 'Main-thread script time (ScriptDuration)', unit: 'ms' },
+  { key: 'scriptDelta', label: 'Main-thread script time, minus none', unit: 'ms', banner: true },
   { key: 'taskMs', label: 'Main-thread task time (TaskDuration)', unit: 'ms' },
+  { key: 'taskDelta', label: 'Main-thread task time, minus none', unit: 'ms', banner: true },
   { key: 'tbt', label: 'Total blocking time (FCP → end)', unit: 'ms' },
+  { key: 'tbtDelta', label: 'Total blocking time, minus none', unit: 'ms', banner: true },
   { key: 'cls', label: 'Cumulative layout shift', unit: 'cls' },
   { key: 'heapUsed', label: 'JS heap after GC', unit: 'kB' },
   { key: 'heapDelta', label: 'JS heap after GC, minus none', unit: 'kB', banner: true },
@@ -81,6 +92,7 @@ export function summarize(samples, libs, states) {
         for (const key of [
           'requests',
           'bytesRaw',
+          'bytesBrotli',
           'firstPaint',
           'fcp',
           'bannerVisible',
@@ -96,6 +108,10 @@ export function summarize(samples, libs, states) {
         push(state, lib, 'addedGzip', s.bytesGzip - bareMedian('bytesGzip'));
         push(state, lib, 'addedBrotli', s.bytesBrotli - bareMedian('bytesBrotli'));
         push(state, lib, 'heapDelta', (s.heapUsed - bareMedian('heapUsed')) / 1000);
+        if (s.firstPaint !== null) push(state, lib, 'fpDelta', s.firstPaint - bareMedian('firstPaint'));
+        push(state, lib, 'scriptDelta', s.scriptMs - bareMedian('scriptMs'));
+        push(state, lib, 'taskDelta', s.taskMs - bareMedian('taskMs'));
+        push(state, lib, 'tbtDelta', s.tbt - bareMedian('tbt'));
         if (s.state === 'first') push(state, lib, 'bannerVisiblePoll', s.bannerVisiblePoll);
         if (s.bannerVisible !== null) {
           // Against the median first paint of the bare page (same state, all rounds), and, in the JSON only,
@@ -118,7 +134,14 @@ export function summarize(samples, libs, states) {
     const [state, lib, key] = id.split('/');
     stats[state] ??= {};
     stats[state][lib] ??= {};
-    stats[state][lib][key] = { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+    stats[state][lib][key] = {
+      median: median(xs),
+      min: Math.min(...xs),
+      max: Math.max(...xs),
+      q1: quantile(xs, 0.25),
+      q3: quantile(xs, 0.75),
+      n: xs.length,
+    };
   }
   // What each page loaded, from its first successful run (the files do not change between runs).
   const files = {};
@@ -127,8 +150,9 @@ export function summarize(samples, libs, states) {
     for (const lib of libs) {
       const first = of(lib, state)[0];
       if (first)
-        files[state][lib] = first.responses.map(({ path, status, type, bytes, gzip, brotli }) => ({
+        files[state][lib] = first.responses.map(({ path, url, status, type, bytes, gzip, brotli }) => ({
           path,
+          url,
           status,
           type,
           bytes,
@@ -165,6 +189,162 @@ function cell(stat, unit) {
   return lo === hi ? `${m}${UNIT_SUFFIX[unit]}` : `${m}${UNIT_SUFFIX[unit]} (${lo}–${hi})`;
 }
 
+/**
+ * The README's table: every target of issue 15 (plus click-to-hidden and layout shift), one row per measure
+ * and state, a column per page, medians. A library's cell is what it adds to `none` (its sample minus the
+ * median of `none` in the same state), with ✓ (target met) or ✗ (missed); the `none` column gives that base.
+ */
+const NOISE_FLOOR_MS = FRAME_MS; // paint times are frame-aligned: less than a frame is no delay
+export const TARGETS = [
+  {
+    label: "Banner visible after the bare page's first paint",
+    state: 'first',
+    key: 'bannerAfterBareFP',
+    base: 'firstPaint',
+    unit: 'ms',
+    target: '≤ 150 ms',
+    limit: 150,
+  },
+  ...['first', 'returning'].map((state) => ({
+    label: `Host page's first paint delayed, ${state} visit`,
+    state,
+    key: 'fpDelta',
+    base: 'firstPaint',
+    unit: 'ms',
+    // "None, within noise": at most a frame, or the spread (interquartile range) of the bare page's own first paint.
+    noise: true,
+  })),
+  ...['first', 'returning'].map((state) => ({
+    label: `Total blocking time added, ${state} visit`,
+    state,
+    key: 'tbtDelta',
+    base: 'tbt',
+    unit: 'ms',
+    target: '0',
+    limit: 0,
+  })),
+  ...['first', 'returning'].map((state) => ({
+    label: `Main-thread script time added, ${state} visit`,
+    state,
+    key: 'scriptDelta',
+    base: 'scriptMs',
+    unit: 'ms',
+    target: '≤ 30 ms',
+    limit: 30,
+  })),
+  ...['first', 'returning'].map((state) => ({
+    label: `JS heap added after GC, ${state} visit`,
+    state,
+    key: 'heapDelta',
+    base: 'heapUsed',
+    unit: 'kB',
+    target: '≤ 100 kB',
+    limit: 100,
+  })),
+  {
+    label: 'First visit, bytes added (brotli)',
+    state: 'first',
+    key: 'addedBrotli',
+    base: 'bytesBrotli',
+    unit: 'B',
+    target: '≤ 26 KB',
+    limit: 26_000,
+  },
+  {
+    label: 'Returning visit, bytes added (brotli)',
+    state: 'returning',
+    key: 'addedBrotli',
+    base: 'bytesBrotli',
+    unit: 'B',
+    target: '≤ 6 KB (aim 4 KB)',
+    limit: 6_000,
+  },
+  {
+    label: 'Consent cookie (name=value, 4 categories)',
+    state: 'first',
+    key: 'cookieBytes',
+    unit: 'B',
+    target: '≤ 160 B',
+    limit: 160,
+  },
+  {
+    label: 'Click to hidden and stored',
+    state: 'first',
+    key: 'clickToHidden',
+    unit: 'ms',
+    target: '≤ 1 frame',
+    limit: 1, // in frames, compared as shown (one decimal)
+    frames: true,
+  },
+  { label: 'Cumulative layout shift, first visit', state: 'first', key: 'cls', unit: 'cls', target: '0', limit: 0 },
+];
+
+/** A number as the README table shows it, and the same rounding for comparing it with its target. */
+const shown = (v, unit) => (unit === 'cls' ? Number(v.toFixed(3)) : Math.round(v));
+const showNumber = (v, unit) =>
+  unit === 'cls' ? (shown(v, unit) === 0 ? '0' : v.toFixed(3)) : shown(v, unit).toLocaleString('en-US');
+const show = (v, unit) => `${showNumber(v, unit)}${UNIT_SUFFIX[unit]}`;
+
+/** Rows of the README table, with each cell's value and verdict (also what `latest.json` keeps). */
+export function targetRows(stats, libs) {
+  return TARGETS.map((row) => {
+    const get = (lib, key) => stats[row.state]?.[lib]?.[key]?.median ?? null;
+    let { target, limit } = row;
+    if (row.noise) {
+      const fp = stats[row.state]?.none?.firstPaint;
+      limit = Math.round(Math.max(NOISE_FLOOR_MS, fp ? fp.q3 - fp.q1 : 0));
+      target = `none (≤ ${limit} ms, noise)`;
+    }
+    const cells = {};
+    for (const lib of libs) {
+      if (lib === 'none') {
+        const base = row.base ? get('none', row.base) : row.unit === 'cls' ? get('none', row.key) : null;
+        cells.none = { value: base, text: base === null ? '—' : `${row.base ? 'base ' : ''}${show(base, row.unit)}` };
+        continue;
+      }
+      const value = get(lib, row.key);
+      if (value === null) {
+        cells[lib] = { value, met: null, text: '—' };
+        continue;
+      }
+      const frames = row.frames ? Number((get(lib, 'clickFrames') ?? value / FRAME_MS).toFixed(1)) : null;
+      const met = row.frames ? frames <= limit : shown(value, row.unit) <= limit;
+      const text = row.frames ? `${show(value, row.unit)} (${frames.toFixed(1)} frames)` : show(value, row.unit);
+      cells[lib] = { value, met, over: row.frames ? frames - limit : shown(value, row.unit) - limit, text };
+    }
+    return { label: row.label, state: row.state, key: row.key, unit: row.unit, target, limit, cells };
+  });
+}
+
+/** The README's block: the header sentence, the table, and the targets Çerez misses, by how much. */
+export function readmeBlock(meta, rows, libs) {
+  const date = meta.date.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
+  const noisy = meta.loadAverage.start > meta.cores ? ', more than the cores: the timings are noisy' : '';
+  const lines = [
+    `The latest run, **${date}**: Chromium ${meta.chromium} headless, ${meta.runs} interleaved runs per page and ` +
+      `state, CPU throttled ×${meta.cpuThrottlingRate}, load average ${meta.loadAverage.start} → ` +
+      `${meta.loadAverage.end} on ${meta.cores} cores${noisy}. Medians; a library's figure is what it adds to the ` +
+      `page without a banner (\`none\`, whose own figure is the base); byte and cookie sizes are exact.`,
+    '',
+    `| Measure | ${libs.map((l) => meta.libraries[l]).join(' | ')} | Target |`,
+    `| --- | ${libs.map(() => '---:').join(' | ')} | ---: |`,
+  ];
+  const mark = (c) => (c.met === null || c.met === undefined ? c.text : `${c.text} ${c.met ? '✓' : '✗'}`);
+  for (const r of rows) lines.push(`| ${r.label} | ${libs.map((l) => mark(r.cells[l])).join(' | ')} | ${r.target} |`);
+  const missed = rows.filter((r) => r.cells.cerez?.met === false);
+  lines.push('');
+  if (!missed.length) lines.push(`Çerez meets every target in this run.`);
+  else {
+    lines.push(`Çerez misses ${missed.length} of ${rows.length} targets in this run:`);
+    for (const r of missed) {
+      const c = r.cells.cerez;
+      const over = r.key === 'clickToHidden' ? `${c.over.toFixed(1)} frames` : show(c.over, r.unit);
+      lines.push(`- ${r.label}: ${c.text} against ${r.target}, ${over} over.`);
+    }
+  }
+  return lines.join('\n');
+}
+
 export function markdown(meta, { stats, files }, libs, states) {
   const title = {
     first: 'First visit (no stored choice: the banner shows)',
@@ -173,17 +353,23 @@ export function markdown(meta, { stats, files }, libs, states) {
   const lines = [
     '# Cookie banner benchmark',
     '',
+    '## The targets (the README\'s table: paste this block into its "Performance" section)',
+    '',
+    readmeBlock(meta, targetRows(stats, libs), libs),
+    '',
+    '## Every measure',
+    '',
     `${meta.date} · Chromium ${meta.chromium} (headless) · ${meta.runs} runs per library and state, interleaved · ` +
       `CPU throttled ×${meta.cpuThrottlingRate} · viewport ${meta.viewport.width}×${meta.viewport.height} · ` +
       `took ${meta.durationSeconds} s · load average ${meta.loadAverage.start} → ${meta.loadAverage.end} on ${meta.cores} cores`,
     '',
-    `Çerez ${meta.versions.cerez} (dist/, ${meta.versions.cerezBuild}), vanilla-cookieconsent ${meta.versions['vanilla-cookieconsent']}, ` +
+    `Çerez ${meta.versions.cerez} (dist/, ${meta.versions.cerezBuild}, served as \`${meta.cerezEntry}\`), vanilla-cookieconsent ${meta.versions['vanilla-cookieconsent']}, ` +
       `Orejime ${meta.versions.orejime}. Median (min–max); byte counts are exact. See bench/README.md for how each is taken.`,
   ];
   if (meta.failures.length)
     lines.push('', `${meta.failures.length} failed attempt(s), retried once; see results/latest.json.`);
   for (const state of states) {
-    lines.push('', `## ${title[state]}`, '', `| Measure | ${libs.map((l) => meta.libraries[l]).join(' | ')} |`);
+    lines.push('', `### ${title[state]}`, '', `| Measure | ${libs.map((l) => meta.libraries[l]).join(' | ')} |`);
     lines.push(`| --- | ${libs.map(() => '---:').join(' | ')} |`);
     for (const m of MEASURES) {
       if (m.states && !m.states.includes(state)) continue;
@@ -191,13 +377,13 @@ export function markdown(meta, { stats, files }, libs, states) {
       lines.push(`| ${m.label} | ${row.join(' | ')} |`);
     }
   }
-  lines.push('', '## What each page loaded (one run; bytes raw / gzip -9 / brotli 11)', '');
+  lines.push('', '### What each page loaded (one run; bytes raw / gzip -9 / brotli 11)', '');
   for (const state of states) {
     for (const lib of libs) {
       const list = files[state]?.[lib];
       if (!list) continue;
       const parts = list.map(
-        (f) => `\`${f.path}\`${f.status === 200 ? '' : ` (${f.status})`} ${f.bytes} / ${f.gzip} / ${f.brotli}`,
+        (f) => `\`${f.url ?? f.path}\`${f.status === 200 ? '' : ` (${f.status})`} ${f.bytes} / ${f.gzip} / ${f.brotli}`,
       );
       lines.push(`- ${meta.libraries[lib]}, ${state} visit: ${parts.join('; ')}`);
     }

@@ -8,9 +8,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { instrument } from './instrument.mjs';
-import { LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
+import { checkLoadedOnce, LoadedTwice } from './once.mjs';
+import { CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
 import { startServer } from './server.mjs';
-import { markdown, summarize } from './report.mjs';
+import { markdown, summarize, targetRows } from './report.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -68,27 +69,31 @@ const pages = { [POLICY_URL]: POLICY_PAGE };
 for (const lib of LIBS) pages[`/${lib}.html`] = LIBRARIES[lib].html;
 
 // Çerez's dist/ is read once, now, and served from memory: a rebuild during the benchmark cannot mix builds.
+// It is served as a CDN would: the entry as `index.js` (the page asks for `index.js?v=3`) in an alias folder
+// that also holds `chunks/`, so that the chunks resolve relative to the alias, and every file under its own
+// name too (a chunk that imported `../cookie-consent-banner.js` would then load the entry a second time, and
+// the once-only rule below would stop the benchmark, instead of a 404 hiding the cause).
+const ENTRY = 'cookie-consent-banner.js';
 const cerezFiles = {};
-for (const name of ['cookie-consent-banner.js', ...readdirSync(here('../dist/chunks')).map((f) => `chunks/${f}`)]) {
-  if (name.endsWith('.js')) cerezFiles[`/cerez/${name}`] = readFileSync(here(`../dist/${name}`));
+for (const name of [ENTRY, ...readdirSync(here('../dist/chunks')).map((f) => `chunks/${f}`)]) {
+  if (name.endsWith('.js'))
+    cerezFiles[`${CEREZ_FOLDER}${name}`] = { body: readFileSync(here(`../dist/${name}`)), source: `dist/${name}` };
 }
-// Every module a file imports (`./x.js`, relative to it) must be in the same build: else a build was in progress.
-for (const [path, body] of Object.entries(cerezFiles)) {
+const entryPath = new URL(CEREZ_ENTRY, 'http://x').pathname;
+cerezFiles[entryPath] = cerezFiles[`${CEREZ_FOLDER}${ENTRY}`];
+// Every module a file imports (`./x.js`, `../x.js`, relative to it) must be in the same build: else a build was
+// in progress.
+for (const [path, { body, source }] of Object.entries(cerezFiles)) {
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
-  for (const [, ref] of body.toString().matchAll(/["'`](\.\/[\w./-]+\.js)["'`]/g)) {
+  for (const [, ref] of body.toString().matchAll(/["'`](\.\.?\/[\w./-]+\.js)["'`]/g)) {
     const target = new URL(ref, `http://x${folder}`).pathname;
     if (!cerezFiles[target]) {
-      console.error(
-        `bench: ${target.replace('/cerez/', 'dist/')}, imported by ${path.replace('/cerez/', 'dist/')}, is missing: run \`npm run build\` again.`,
-      );
+      console.error(`bench: ${ref}, imported by ${source}, is missing: run \`npm run build\` again.`);
       process.exit(1);
     }
   }
 }
-const cerezBuild = createHash('sha256')
-  .update(cerezFiles['/cerez/cookie-consent-banner.js'])
-  .digest('hex')
-  .slice(0, 12);
+const cerezBuild = createHash('sha256').update(cerezFiles[entryPath].body).digest('hex').slice(0, 12);
 
 const startedAt = Date.now();
 const loadAtStart = loadavg()[0];
@@ -125,13 +130,39 @@ function within(ms, promise, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Records which scripts the page compiles (CDP `Debugger.scriptParsed`), to see directly that no Çerez file's
+ * code runs twice. Only in the unmeasured visits below: an enabled debugger would perturb the timings.
+ */
+async function watchScripts(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const urls = [];
+  cdp.on('Debugger.scriptParsed', ({ url }) => {
+    if (url.startsWith(server.origin)) urls.push(url.slice(server.origin.length));
+  });
+  await cdp.send('Debugger.enable');
+  return () => {
+    const bySource = new Map();
+    for (const url of urls) {
+      const file = cerezFiles[new URL(url, 'http://x').pathname];
+      if (file) bySource.set(file.source, [...(bySource.get(file.source) ?? []), url]);
+    }
+    const twice = [...bySource].filter(([, list]) => list.length > 1);
+    return twice.map(([source, list]) => `${source} was compiled ${list.length} times (${list.join(', ')})`);
+  };
+}
+
 // ---- priming: one real visit per library that clicks "accept all"; its cookies make the returning visits --
+// Çerez's priming visit, and one returning visit after it, also check the once-only rule, with the server's
+// log and the scripts the page compiled. Neither is measured.
 async function prime(lib) {
   const { cookieName, acceptSelector } = LIBRARIES[lib];
-  const context = await newContext(null);
+  const runId = `prime-${lib}`;
+  const context = await newContext(runId);
   try {
     await context.addInitScript(instrument, { lib, cookieName });
     const page = await context.newPage();
+    const compiledTwice = lib === 'cerez' ? await watchScripts(context, page) : () => [];
     await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
     await within(
       RUN_TIMEOUT_MS,
@@ -142,19 +173,34 @@ async function prime(lib) {
     await page.waitForFunction((name) => document.cookie.split('; ').some((c) => c.startsWith(`${name}=`)), cookieName);
     const cookies = await context.cookies();
     if (!cookies.some((c) => c.name === cookieName)) throw new Error(`${lib}: no ${cookieName} cookie after accepting`);
+    await page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS);
+    checkLoadedOnce(runId, server.responses(runId), compiledTwice());
     return cookies;
   } finally {
     await context.close();
+    server.forget(runId);
   }
 }
-const primed = { none: [] };
-for (const lib of LIBS.filter((l) => l !== 'none')) primed[lib] = await prime(lib);
-log(
-  'primed',
-  LIBS.filter((l) => l !== 'none')
-    .map((l) => `${l}: ${primed[l].map((c) => c.name).join(',')}`)
-    .join('; '),
-);
+async function checkReturningOnce(lib) {
+  const runId = `check-${lib}-returning`;
+  const context = await newContext(runId);
+  try {
+    await context.addCookies(primed[lib]);
+    await context.addInitScript(instrument, { lib, cookieName: LIBRARIES[lib].cookieName });
+    const page = await context.newPage();
+    const compiledTwice = await watchScripts(context, page);
+    await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
+    await within(
+      RUN_TIMEOUT_MS,
+      page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
+      runId,
+    );
+    checkLoadedOnce(runId, server.responses(runId), compiledTwice());
+  } finally {
+    await context.close();
+    server.forget(runId);
+  }
+}
 
 // ---- one measured run ------------------------------------------------------------------------------------
 async function measure(lib, state, round, attempt) {
@@ -171,12 +217,15 @@ async function measure(lib, state, round, attempt) {
     await cdp.send('Performance.enable');
     await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load', timeout: RUN_TIMEOUT_MS });
 
-    // The end of the run: the banner visible (first visit), else load + QUIET_MS of quiet.
+    // The end of the run, the same for every page and state: load + QUIET_MS with no DOM change, long task or
+    // response; on a first visit, counted from the banner visible at the earliest. So script time, blocking
+    // time and heap cover the banner's work after it shows too, and `none` ends the same way.
     const end = await within(
       RUN_TIMEOUT_MS,
-      state === 'first' && hasBanner
-        ? page.evaluate(() => window.__bench.bannerShown())
-        : page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
+      (async () => {
+        if (state === 'first' && hasBanner) await page.evaluate(() => window.__bench.bannerShown());
+        return page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS);
+      })(),
       runId,
     );
     const inPage = await page.evaluate((at) => window.__bench.collect(at), end);
@@ -201,6 +250,7 @@ async function measure(lib, state, round, attempt) {
         runId,
       );
     }
+    checkLoadedOnce(runId, server.responses(runId));
     return {
       round,
       lib,
@@ -234,10 +284,21 @@ async function measure(lib, state, round, attempt) {
   }
 }
 
-// ---- rounds: every library and state once per round, the order rotated each round -------------------------
+// ---- priming, the once-only check, then the rounds: every library and state once per round, the order
+// rotated each round --------------------------------------------------------------------------------------
+const primed = { none: [] };
 const samples = [];
 const failures = [];
+let stopped = null;
 try {
+  for (const lib of LIBS.filter((l) => l !== 'none')) primed[lib] = await prime(lib);
+  log(
+    'primed',
+    LIBS.filter((l) => l !== 'none')
+      .map((l) => `${l}: ${primed[l].map((c) => c.name).join(',')}`)
+      .join('; '),
+  );
+  await checkReturningOnce('cerez');
   for (let round = 0; round < RUNS; round++) {
     const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
     const roundStart = Date.now();
@@ -248,6 +309,7 @@ try {
             samples.push(await measure(lib, state, round, attempt));
             break;
           } catch (error) {
+            if (error instanceof LoadedTwice) throw error; // no retry: the build is wrong, not the run
             failures.push({ round, lib, state, attempt, error: String(error?.message ?? error) });
             log(`run ${round}/${lib}/${state} failed (attempt ${attempt + 1}): ${error?.message ?? error}`);
             if (attempt >= 1) break; // one retry, then the sample is left out
@@ -257,9 +319,19 @@ try {
     }
     log(`round ${round + 1}/${RUNS} done in ${((Date.now() - roundStart) / 1000).toFixed(1)} s`);
   }
+} catch (error) {
+  if (!(error instanceof LoadedTwice)) throw error;
+  stopped = error;
 } finally {
   await browser.close();
   await server.close();
+}
+if (stopped) {
+  console.error(`bench: FAILED, a Çerez module loaded twice. ${stopped.message}`);
+  console.error(
+    'bench: results/ not updated. Check that no chunk imports the entry back (by its file name or any other URL), then `npm run build`.',
+  );
+  process.exit(1);
 }
 
 // ---- report ----------------------------------------------------------------------------------------------
@@ -282,6 +354,7 @@ const meta = {
     'vanilla-cookieconsent': version('node_modules/vanilla-cookieconsent/package.json'),
     orejime: version('node_modules/orejime/package.json'),
   },
+  cerezEntry: CEREZ_ENTRY,
   libraries: Object.fromEntries(LIBS.map((l) => [l, LIBRARIES[l].label])),
   failures,
 };
@@ -290,7 +363,7 @@ const md = markdown(meta, summary, LIBS, STATES);
 mkdirSync(here('results'), { recursive: true });
 writeFileSync(
   here('results/latest.json'),
-  `${JSON.stringify({ ...meta, summary: summary.stats, files: summary.files, samples }, null, 2)}\n`,
+  `${JSON.stringify({ ...meta, targets: targetRows(summary.stats, LIBS), summary: summary.stats, files: summary.files, samples }, null, 2)}\n`,
 );
 writeFileSync(here('results/latest.md'), md);
 console.log(md);

@@ -1,5 +1,6 @@
 // A small static server on 127.0.0.1 (a free port) that records, per benchmark run, every response it
-// sends: its path, type, raw body size and the gzip (level 9) and brotli (quality 11) sizes of that body.
+// sends: its path, the URL as requested (with any query), type, raw body size and the gzip (level 9) and
+// brotli (quality 11) sizes of that body, and for files read beforehand, which file it was (`source`).
 // A run is told apart by the `x-bench-run` request header its browser context sends with every request.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -38,9 +39,10 @@ export function compressedSizes(body) {
 
 /**
  * @param {object} options
- * @param {Record<string, string>} options.mounts URL prefix (e.g. '/cerez/') → folder on disk
+ * @param {Record<string, string>} options.mounts URL prefix (e.g. '/vendor/orejime/') → folder on disk
  * @param {Record<string, string>} options.pages URL path → generated HTML
- * @param {Record<string, Buffer>} [options.files] URL path → file contents read beforehand
+ * @param {Record<string, { body: Buffer, source: string }>} [options.files] URL path (no query) → file contents
+ *   read beforehand, and the file they came from (one file may be served under several URLs)
  */
 export async function startServer({ mounts, pages, files = {} }) {
   /** run id → list of responses sent for it */
@@ -48,8 +50,10 @@ export async function startServer({ mounts, pages, files = {} }) {
 
   async function resolve(pathname) {
     if (Object.hasOwn(pages, pathname)) return { body: Buffer.from(pages[pathname]), type: TYPES['.html'] };
-    if (Object.hasOwn(files, pathname))
-      return { body: files[pathname], type: TYPES[extname(pathname)] ?? 'application/octet-stream' };
+    if (Object.hasOwn(files, pathname)) {
+      const { body, source } = files[pathname];
+      return { body, source, type: TYPES[extname(pathname)] ?? 'application/octet-stream' };
+    }
     for (const [prefix, folder] of Object.entries(mounts)) {
       if (!pathname.startsWith(prefix)) continue;
       const relative = normalize(decodeURIComponent(pathname.slice(prefix.length)));
@@ -66,7 +70,7 @@ export async function startServer({ mounts, pages, files = {} }) {
   }
 
   const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const { pathname, search } = new URL(req.url, 'http://127.0.0.1');
     const found = req.method === 'GET' || req.method === 'HEAD' ? await resolve(pathname) : null;
     const status = found ? 200 : 404;
     const body = found ? found.body : Buffer.from('Not found');
@@ -81,6 +85,8 @@ export async function startServer({ mounts, pages, files = {} }) {
       if (!log.has(run)) log.set(run, []);
       log.get(run).push({
         path: pathname,
+        url: pathname + search,
+        source: found?.source ?? null,
         status,
         type: found ? found.type.split(';')[0] : 'text/plain',
         bytes: body.length,
