@@ -282,7 +282,10 @@ export const TARGETS = [
 /** A number as the README table shows it, and the same rounding for comparing it with its target. */
 const shown = (v, unit) => (unit === 'cls' ? Number(v.toFixed(3)) : Math.round(v));
 const showNumber = (v, unit) =>
-  unit === 'cls' ? (shown(v, unit) === 0 ? '0' : v.toFixed(3)) : shown(v, unit).toLocaleString('en-US');
+  (unit === 'cls' ? (shown(v, unit) === 0 ? '0' : v.toFixed(3)) : shown(v, unit).toLocaleString('en-US')).replace(
+    /^-/,
+    '−',
+  );
 const show = (v, unit) => `${showNumber(v, unit)}${UNIT_SUFFIX[unit]}`;
 
 /** Rows of the README table, with each cell's value and verdict (also what `latest.json` keeps). */
@@ -293,7 +296,7 @@ export function targetRows(stats, libs) {
     if (row.noise) {
       const fp = stats[row.state]?.none?.firstPaint;
       limit = Math.round(Math.max(NOISE_FLOOR_MS, fp ? fp.q3 - fp.q1 : 0));
-      target = `none (≤ ${limit} ms, noise)`;
+      target = `none (within noise: ≤ ${limit} ms)`;
     }
     const cells = {};
     for (const lib of libs) {
@@ -316,13 +319,16 @@ export function targetRows(stats, libs) {
   });
 }
 
-/** The README's block: the header sentence, the table, and the targets Çerez misses, by how much. */
+/**
+ * The README's block: the header sentence and the table, exactly as the README's "Performance" section has
+ * them; then the targets Çerez misses, by how much (the README's list says why).
+ */
 export function readmeBlock(meta, rows, libs) {
   const date = meta.date.replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC');
   const noisy = meta.loadAverage.start > meta.cores ? ', more than the cores: the timings are noisy' : '';
   const lines = [
-    `The latest run, **${date}**: Chromium ${meta.chromium} headless, ${meta.runs} interleaved runs per page and ` +
-      `state, CPU throttled ×${meta.cpuThrottlingRate}, load average ${meta.loadAverage.start} → ` +
+    `The latest run, **${date}**: Chromium ${meta.chromium} headless, ${meta.runs} interleaved ` +
+      `run${meta.runs === 1 ? '' : 's'} per page and state, CPU throttled ×${meta.cpuThrottlingRate}, load average ${meta.loadAverage.start} → ` +
       `${meta.loadAverage.end} on ${meta.cores} cores${noisy}. Medians; a library's figure is what it adds to the ` +
       `page without a banner (\`none\`, whose own figure is the base); byte and cookie sizes are exact.`,
     '',
@@ -332,10 +338,10 @@ export function readmeBlock(meta, rows, libs) {
   const mark = (c) => (c.met === null || c.met === undefined ? c.text : `${c.text} ${c.met ? '✓' : '✗'}`);
   for (const r of rows) lines.push(`| ${r.label} | ${libs.map((l) => mark(r.cells[l])).join(' | ')} | ${r.target} |`);
   const missed = rows.filter((r) => r.cells.cerez?.met === false);
-  lines.push('');
-  if (!missed.length) lines.push(`Çerez meets every target in this run.`);
+  lines.push('', '### Targets Çerez misses in this run', '');
+  if (!missed.length) lines.push(`None: Çerez meets all ${rows.length}.`);
   else {
-    lines.push(`Çerez misses ${missed.length} of ${rows.length} targets in this run:`);
+    lines.push(`${missed.length} of ${rows.length}:`, '');
     for (const r of missed) {
       const c = r.cells.cerez;
       const over = r.key === 'clickToHidden' ? `${c.over.toFixed(1)} frames` : show(c.over, r.unit);
@@ -353,7 +359,7 @@ export function markdown(meta, { stats, files }, libs, states) {
   const lines = [
     '# Cookie banner benchmark',
     '',
-    '## The targets (the README\'s table: paste this block into its "Performance" section)',
+    '## The README\'s table (paste the sentence and the table into its "Performance" section)',
     '',
     readmeBlock(meta, targetRows(stats, libs), libs),
     '',
