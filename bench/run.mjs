@@ -173,7 +173,11 @@ async function prime(lib) {
     await page.waitForFunction((name) => document.cookie.split('; ').some((c) => c.startsWith(`${name}=`)), cookieName);
     const cookies = await context.cookies();
     if (!cookies.some((c) => c.name === cookieName)) throw new Error(`${lib}: no ${cookieName} cookie after accepting`);
-    await page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS);
+    await within(
+      RUN_TIMEOUT_MS,
+      page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
+      runId,
+    );
     checkLoadedOnce(runId, server.responses(runId), compiledTwice());
     return cookies;
   } finally {
