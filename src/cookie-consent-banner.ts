@@ -1,11 +1,4 @@
-import {
-  ReactiveElement,
-  adoptStyles,
-  css,
-  unsafeCSS,
-  type CSSResult,
-  type PropertyValues,
-} from '@lit/reactive-element';
+import { ReactiveElement, css, type PropertyValues } from '@lit/reactive-element';
 import { property, state } from '@lit/reactive-element/decorators.js';
 import { NECESSARY, parseCategories } from './consent/categories.js';
 import {
@@ -38,29 +31,28 @@ import {
   writeCookie,
   type CookieSettings,
 } from './consent/store.js';
-import {
-  checkNecessary,
-  cleanCookieTable,
-  declarativeCookieTable,
-  mergeCookieTables,
-  type CookieTable,
-} from './consent/cookie-table.js';
+import type { CookieTable } from './consent/cookie-table.js';
 import { safePolicyUrl } from './consent/url.js';
 import { fail, warn } from './internal/warn.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
-import { SpaceReserver } from './view/reserve-space.js';
-import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, directionOf, matchLanguage, resolveLanguage } from './i18n/languages.js';
-import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts } from './i18n/texts.js';
+import { directionOf } from './i18n/languages.js';
+import { loadStrings } from './i18n/locale-chunks.js';
+import { describesCategory, type Texts } from './i18n/texts.js';
+import { afterNextPaint, whenIdle } from './internal/dom.js';
+import { FocusController } from './controllers/focus.js';
+import { LocalizeController } from './controllers/localize.js';
+import { PageLinks } from './controllers/page-links.js';
+import { PageOwnership } from './controllers/page-owner.js';
+import { ScrollPaddingController } from './controllers/scroll-padding.js';
+import { SiteInput } from './controllers/site-input.js';
+import { ViewLoader } from './controllers/view-loader.js';
+import type { HostServices, RenderedParts } from './view/banner-view.js';
 
-import type { HostServices } from './view/banner-view.js';
-
-type View = typeof import('./view/banner-view.js');
 /** What the view takes from this entry at run time: it imports nothing from it (see `HostServices`). */
-const viewServices: HostServices = { warn, directionOf, necessary: NECESSARY };
-/** The view's stylesheet, made once for every banner on the page. */
-let viewStyles: CSSResult | undefined;
+const viewServices: HostServices = { warn, directionOf, necessary: NECESSARY, loadStrings };
+const NO_PARTS: RenderedParts = { banner: null, launcher: null, dialog: null, dialogHeading: null };
 
 /** Where the banner can sit. */
 export type BannerPosition = 'bottom' | 'top' | 'bottom-start' | 'bottom-end' | 'center';
@@ -69,14 +61,8 @@ const POSITIONS: readonly BannerPosition[] = ['bottom', 'top', 'bottom-start', '
 /** The banner's colour scheme. */
 export type BannerTheme = 'auto' | 'light' | 'dark';
 
-const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-
-/**
- * The connected banners, in order of connection. The first owns the page: it shows the banner, gates
- * tags, talks to Google's tags and writes the cookie. Later ones defer to it: they show nothing, mirror
- * its choice and events, and pass their method calls on to it. When the owner leaves, the next one takes over.
- */
-const connected: CookieConsentBanner[] = [];
+/** The connected banners: the first owns the page (see `PageOwnership`). */
+const page = new PageOwnership<CookieConsentBanner>();
 
 /** Google Consent Mode's default is pushed once per page, before any gated tag runs. */
 let consentModeDefaultPushed = false;
@@ -84,32 +70,9 @@ let consentModeDefaultPushed = false;
 /** The channel on which the site's windows tell each other that the stored choice changed. */
 const CHANNEL = 'cookie-consent-banner';
 
-/** How long the banner waits for a language's strings before it shows Turkish instead. */
-const LANGUAGE_TIMEOUT = 5000;
-
 /** A copy of a category map with no prototype: a polluted `Object.prototype` can never read as a choice. */
 function ownCopy(map: Readonly<Record<string, boolean>> | undefined): Readonly<Record<string, boolean>> {
   return Object.assign(Object.create(null) as Record<string, boolean>, map);
-}
-
-/** Runs a task just after the next frame is painted (at once, in a task, when the page is not shown). */
-function afterNextPaint(task: () => void): void {
-  if (document.visibilityState !== 'visible') setTimeout(task, 0);
-  else requestAnimationFrame(() => setTimeout(task, 0));
-}
-
-/** Whether an element is rendered; `checkVisibility()` where the browser has it (Safari < 17.4 does not). */
-function isVisible(element: Element): boolean {
-  return typeof element.checkVisibility === 'function'
-    ? element.checkVisibility()
-    : element.getClientRects().length > 0;
-}
-
-/** The focused element, looking through open shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /**
@@ -291,48 +254,57 @@ export class CookieConsentBanner extends ReactiveElement {
   @property({ attribute: false }) texts: Texts = {};
 
   @state() private _consent: Consent | null = null;
-  @state() private _view: View | undefined;
   @state() private _preferencesOpen = false;
   @state() private _draft: Readonly<Record<string, boolean>> = ownCopy({});
-  @state() private _status = '';
-  /** The language in effect: shown, or to be shown once the banner opens. */
-  @state() private _language = '';
+  /** The `status.*` key the live region says: `saved`, `languageChanged`, or nothing. */
+  @state() private _announcement = '';
 
-  private _viewLoading: Promise<View | undefined> | undefined;
-  private _opener: Element | null = null;
+  /** `consent-show` was the last visibility event fired. */
   private _visible = false;
-  private _cleanTexts: Texts = {};
-  private _cleanCookies: CookieTable = {};
-  private _textsDirty = true;
-  /** The language the visitor picked, this page or (from the cookie) an earlier one. */
-  private _picked: string | undefined;
-  /** Say "language changed" once the picked language is shown. */
-  private _announceLanguage = false;
-  /** Languages that failed to load on this page. */
-  private readonly _failed = new Set<string>();
-  /** The language being loaded now, if any. */
-  private _preparing: string | undefined;
-  private _observer: MutationObserver | undefined;
+  private readonly _input = new SiteInput(
+    this,
+    () => this._offered(),
+    (texts) => this._localize.view?.applyTexts(texts),
+  );
+  private readonly _viewLoader = new ViewLoader(this, viewServices, (error) => {
+    const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;
+    fail('CEREZ_VIEW_NOT_LOADED', message);
+    this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
+  });
+  private readonly _localize = new LocalizeController(
+    this,
+    this._viewLoader,
+    () => this._input.texts,
+    (language, previous, announce) => {
+      if (announce) this._announcement = 'languageChanged';
+      if (previous) this.dispatchEvent(consentEvent('consent-language-change', { language, previous }));
+    },
+  );
+  private readonly _focus = new FocusController(this, () => ({
+    preferencesOpen: this._preferencesOpen,
+    parts: this._parts(),
+  }));
+  private readonly _scrollPadding = new ScrollPaddingController(this, () => {
+    const parts = this._parts();
+    const position = this._position();
+    return {
+      off: this.noScrollPadding,
+      banner: this._visible ? parts.banner : null,
+      launcher: !this._visible && !this._preferencesOpen ? parts.launcher : null,
+      edge: position === 'top' ? 'start' : position === 'center' ? 'middle' : 'end',
+    };
+  });
+  private readonly _links = new PageLinks((opener) => {
+    // Focus returns to the opener on close, also when a mouse click did not focus it.
+    this._focus.openedBy(opener);
+    this.showPreferences();
+  });
   /** Connected and not yet decided: the decision waits for the first update, when late settings have landed. */
   private _pendingStart = false;
   /** `_settingsKey()` as it was when the stored choice was last read. */
   private _readKey = '';
   private _channel: BroadcastChannel | undefined;
   private _gate: Gate | undefined;
-  private readonly _space = new SpaceReserver();
-  /** Focus was in the banner when it closed: put it somewhere stable, never on <body>. */
-  private _refocus = false;
-  private readonly _onDocumentClick = (event: MouseEvent): void => {
-    const opener = event
-      .composedPath()
-      .find((node): node is Element => node instanceof Element && node.hasAttribute('data-consent-open'));
-    if (!opener) return;
-    event.preventDefault();
-    // Focus returns to the opener on close, also when a mouse click did not focus it.
-    this._opener = opener;
-    this.showPreferences();
-  };
-  private readonly _onLanguageChange = (): void => this.requestUpdate();
   /** Another tab may have stored a choice: look again when this tab is shown. */
   private readonly _onVisible = (): void => {
     if (document.visibilityState === 'visible') this._reread('sync');
@@ -348,7 +320,7 @@ export class CookieConsentBanner extends ReactiveElement {
 
   /** The banner that owns the page (the first connected), or `null` when this one is not connected. */
   private _owner(): CookieConsentBanner | null {
-    return connected[0] ?? null;
+    return page.owner();
   }
 
   static override get observedAttributes(): string[] {
@@ -357,15 +329,12 @@ export class CookieConsentBanner extends ReactiveElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) {
-      this._picked = undefined;
-      this.requestUpdate();
-    }
+    if (name === 'lang' && old !== value) this._localize.langChanged();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    connected.push(this);
+    page.join(this);
     // The decision waits for the first update: a framework (React's @lit/react, Angular) or a page script sets
     // properties right after connecting, in the same task, and those must count as if they were in the markup.
     this._pendingStart = true;
@@ -375,9 +344,7 @@ export class CookieConsentBanner extends ReactiveElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._pendingStart = false;
-    const wasOwner = this._owner() === this;
-    connected.splice(connected.indexOf(this), 1);
-    if (!wasOwner) return;
+    if (!page.leave(this)) return;
     this._stop();
     const next = this._owner();
     // A next banner that has not started yet starts as the owner when its own first update comes.
@@ -414,27 +381,15 @@ export class CookieConsentBanner extends ReactiveElement {
 
   /** Takes charge of the page: reads the choice, watches the page, runs gated tags, shows the banner if needed. */
   private _start(ready: boolean): void {
-    this._refreshTexts();
+    this._input.refresh();
     this._readKey = this._settingsKey();
     const stored = this._readStored();
     this._consent = stored.consent;
-    if (stored.consent) this._picked = stored.ui;
-    this._language = this._wanted();
-    this._observer = new MutationObserver((records) => {
-      for (const record of records) {
-        if (record.target === document.documentElement) this._picked = undefined;
-        else this._textsDirty = true;
-      }
-      this.requestUpdate();
-    });
-    this._observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
-    addEventListener('languagechange', this._onLanguageChange);
+    this._localize.restore(stored.consent ? stored.ui : undefined);
     addEventListener('pageshow', this._onVisible);
     addEventListener('focus', this._onFocus);
     document.addEventListener('visibilitychange', this._onVisible);
-    // Capture on window: a theme that cancels or stops every click on `href="#"` links cannot swallow an opener.
-    addEventListener('click', this._onDocumentClick, true);
+    this._links.start();
     if (typeof BroadcastChannel === 'function') {
       this._channel = new BroadcastChannel(CHANNEL);
       this._channel.onmessage = (event: MessageEvent) => {
@@ -455,22 +410,19 @@ export class CookieConsentBanner extends ReactiveElement {
     this._gate.start((category) => this.hasConsent(category));
     if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;
-    else if (this.launcher) this._whenIdle(() => void this._prepare(this._language));
+    else if (this.launcher) whenIdle(() => this._localize.sync(true));
   }
 
   private _stop(): void {
-    this._observer?.disconnect();
-    this._observer = undefined;
-    removeEventListener('languagechange', this._onLanguageChange);
     removeEventListener('pageshow', this._onVisible);
     removeEventListener('focus', this._onFocus);
     document.removeEventListener('visibilitychange', this._onVisible);
-    removeEventListener('click', this._onDocumentClick, true);
+    this._links.stop();
     this._channel?.close();
     this._channel = undefined;
     this._gate?.stop();
     this._gate = undefined;
-    this._space.release();
+    this._scrollPadding.release();
     this.open = false;
     this._preferencesOpen = false;
   }
@@ -495,7 +447,7 @@ export class CookieConsentBanner extends ReactiveElement {
 
   /** Deletes the listed cookies of every category that is not allowed now: on each load, not only on withdrawal. */
   private _sweep(): void {
-    const table = this._cleanCookies;
+    const table = this._input.cookies;
     const names = Object.keys(table)
       .filter((id) => !this.hasConsent(id))
       .flatMap((id) => (table[id] ?? []).map((entry) => entry.name));
@@ -520,7 +472,7 @@ export class CookieConsentBanner extends ReactiveElement {
     const owner = this._owner();
     if (owner && owner !== this) return owner.showPreferences();
     this._ensureStarted();
-    this._opener ??= deepActiveElement();
+    this._focus.opening();
     this._draft = ownCopy(this._consent?.categories);
     this._preferencesOpen = true;
   }
@@ -625,49 +577,7 @@ export class CookieConsentBanner extends ReactiveElement {
   }
 
   private _offered(): string[] {
-    return parseCategories(this.categories, (id) => describesCategory(this._cleanTexts, id));
-  }
-
-  private _refreshTexts(): void {
-    if (!this._textsDirty) return;
-    this._textsDirty = false;
-    this._cleanTexts = mergeTexts(declarativeTexts(this), cleanTexts(this.texts));
-    // No prototype: a polluted `Object.prototype` can never read as a category's cookie list.
-    this._cleanCookies = Object.assign(
-      Object.create(null) as CookieTable,
-      checkNecessary(mergeCookieTables(declarativeCookieTable(this), cleanCookieTable(this.cookies)), this._offered()),
-    );
-    this._view?.applyTexts(this._cleanTexts);
-  }
-
-  /** The languages the banner may use: shipped and site-added, limited by `languages`. */
-  private _available(): string[] {
-    const all = [...new Set([...SHIPPED_LANGUAGES, ...Object.keys(this._cleanTexts)])].filter(
-      (code) => !this._failed.has(code),
-    );
-    if (this.languages == null || this.languages.trim() === '') return all;
-    const wanted = this.languages.split(/\s+/).filter(Boolean);
-    const allowed = [...new Set(wanted.map((code) => matchLanguage(code, all)).filter((c): c is string => !!c))];
-    for (const code of wanted) {
-      if (!matchLanguage(code, all)) warn(`languages: "${code.slice(0, 20)}" is not an available language; skipped.`);
-    }
-    return allowed.length > 0 ? allowed : all;
-  }
-
-  /**
-   * The language to show: the visitor's own pick, then `lang` on the element, the page's `<html lang>`,
-   * the browser's languages in order, then Turkish.
-   */
-  private _wanted(): string {
-    const available = this._available();
-    const attribute = this.getAttribute('lang');
-    if (attribute && !matchLanguage(attribute, available)) {
-      warn(`lang: "${attribute.slice(0, 20)}" is not an available language; the next candidate is used.`);
-    }
-    return resolveLanguage(
-      [this._picked, attribute, document.documentElement.lang, ...(navigator.languages ?? [])],
-      available,
-    );
+    return parseCategories(this.categories, (id) => describesCategory(this._input.texts, id));
   }
 
   /**
@@ -690,27 +600,13 @@ export class CookieConsentBanner extends ReactiveElement {
     else if (source === 'sync' && !same) this.open = false;
   }
 
-  private _setLanguage(language: string): void {
-    const previous = this._language;
-    if (previous === language) return;
-    this._language = language;
-    if (this._announceLanguage) {
-      this._announceLanguage = false;
-      this._status = 'languageChanged';
-    }
-    if (previous) this.dispatchEvent(consentEvent('consent-language-change', { language, previous }));
-  }
-
   /** The visitor picked a language: show it, and remember it with their choice (never before one). */
   private _pick(code: string): void {
-    const language = matchLanguage(code, this._available());
-    if (!language || language === this._language) return;
-    this._picked = language;
-    this._announceLanguage = true;
+    const language = this._localize.pick(code);
+    if (!language) return;
     // Another window may have changed the choice: read it first, so that only the language is written.
     this._reread('sync');
     if (this._consent && this._write(encodeConsent(this._consent, language))) this._broadcast();
-    this.requestUpdate();
   }
 
   /**
@@ -740,20 +636,20 @@ export class CookieConsentBanner extends ReactiveElement {
       offered: this._offered(),
       allowed,
       revision: this._revision(),
-      language: this._language || this._wanted(),
+      language: this._localize.language || this._localize.resolve(),
       method,
       gpc: this._gpc(),
       now: Date.now(),
       receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
     });
-    const value = encodeConsent(consent, this._picked);
+    const value = encodeConsent(consent, this._localize.picked);
     // The write leaves exactly one cookie of the name: copies at other scopes are removed.
     const stored = this._write(value);
     this._consent = consent;
-    this._refocus = deepActiveElement()?.getRootNode() === this.renderRoot;
+    this._focus.choosing(this.renderRoot);
     this._preferencesOpen = false;
     this.open = false;
-    this._status = 'saved';
+    this._announcement = 'saved';
     this._afterChange(previous, consent, source, true, stored);
     if (!stored) return;
     this._broadcast();
@@ -808,7 +704,7 @@ export class CookieConsentBanner extends ReactiveElement {
     if (!stored) return;
     const detail = { consent, previous, changed, withdrawn, source };
     this.dispatchEvent(consentEvent('consent-change', detail));
-    for (const follower of connected.slice(1)) {
+    for (const follower of page.followers()) {
       follower._consent = consent;
       follower.dispatchEvent(consentEvent('consent-change', detail));
     }
@@ -856,7 +752,7 @@ export class CookieConsentBanner extends ReactiveElement {
       receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
     });
     this._consent = consent;
-    if (!this._write(encodeConsent(consent, this._picked))) return;
+    if (!this._write(encodeConsent(consent, this._localize.picked))) return;
     this._broadcast();
     const url = receiptUrl(this.receiptUrl, document.baseURI);
     if (url) sendReceipt(url, consent, location);
@@ -869,11 +765,6 @@ export class CookieConsentBanner extends ReactiveElement {
         : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP);
     checkGpcMap(map, this._offered(), this._saleOrShare());
     return signalState(map, (category) => this.hasConsent(category));
-  }
-
-  private _whenIdle(task: () => void): void {
-    if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 });
-    else setTimeout(task, 200);
   }
 
   private readonly _actions = {
@@ -898,70 +789,15 @@ export class CookieConsentBanner extends ReactiveElement {
     pickLanguage: (code: string): void => this._pick(code),
   };
 
-  private _loadView(): Promise<View | undefined> {
-    this._viewLoading ??= import('./view/banner-view.js').then(
-      (view) => {
-        view.connect(viewServices);
-        viewStyles ??= unsafeCSS(view.styles);
-        adoptStyles(this.renderRoot as ShadowRoot, [CookieConsentBanner.styles, viewStyles]);
-        return view;
-      },
-      (error: unknown) => {
-        const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;
-        fail('CEREZ_VIEW_NOT_LOADED', message);
-        this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
-        this._viewLoading = undefined;
-        return undefined;
-      },
-    );
-    return this._viewLoading;
-  }
-
-  /** Loads the view and the language's strings, then shows them at once: never a flash of another language. */
-  private async _prepare(language: string): Promise<void> {
-    if (this._preparing === language) return;
-    this._preparing = language;
-    try {
-      const view = await this._loadView();
-      if (!view) return;
-      view.applyTexts(this._cleanTexts);
-      // A language chunk that never settles must not keep the visitor from choosing: Turkish is bundled.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const shown = await Promise.race([
-        view.loadLanguage(language),
-        new Promise<string>((resolve) => {
-          timer = setTimeout(() => {
-            warn(`the "${language}" strings did not load in ${LANGUAGE_TIMEOUT / 1000} s; Turkish is shown.`);
-            resolve(view.loadLanguage(SOURCE_LANGUAGE));
-          }, LANGUAGE_TIMEOUT);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (shown !== language) this._failed.add(language);
-      if (language !== this._wanted() && shown === language) return;
-      this._view = view;
-      this._setLanguage(shown);
-    } finally {
-      if (this._preparing === language) this._preparing = undefined;
-    }
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('texts') || changed.has('cookies') || changed.has('categories')) this._textsDirty = true;
+    if (changed.has('texts') || changed.has('cookies') || changed.has('categories')) this._input.invalidate();
     if (changed.has('theme') && !['auto', 'light', 'dark'].includes(this.theme)) {
       warn(`theme: "${String(this.theme).slice(0, 20)}" is not auto, light or dark; "auto" is used.`);
     }
-    this._refreshTexts();
+    this._input.refresh();
     if (this.open && this._owner() !== this) {
       warn('a second <cookie-consent-banner> does not open: the first one on the page shows the banner.');
       this.open = false;
-    }
-    const wanted = this._wanted();
-    // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
-    if (this.open || this._preferencesOpen || this._view) {
-      if (!this._view || wanted !== this._language) void this._prepare(wanted);
-    } else if (wanted !== this._language) {
-      this._setLanguage(wanted);
     }
   }
 
@@ -971,23 +807,23 @@ export class CookieConsentBanner extends ReactiveElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    const view = this._view;
+    const view = this._localize.view;
     if (!view) return;
     view.renderInto(this.renderRoot as ShadowRoot, this, {
       position: this._position(),
       headingLevel: this._headingLevel(),
-      language: this._language,
-      languages: view.pickerOptions(this._available(), (code) => this._languageName(code)),
+      language: this._localize.language,
+      languages: view.pickerOptions(this._localize.available(), (code) => this._languageName(code)),
       open: this.open,
       offered: this._offered(),
       draft: this._draft,
       policyUrl: safePolicyUrl(this.policyUrl, document.baseURI),
-      status: this._status,
+      status: this._announcement,
       gpc: this._gpc(),
       saleOrShare: this._saleOrShare(),
       launcher: this.launcher,
       launcherHidden: this.open || this._preferencesOpen,
-      cookies: this._cleanCookies,
+      cookies: this._input.cookies,
       actions: this._actions,
     });
   }
@@ -1005,25 +841,9 @@ export class CookieConsentBanner extends ReactiveElement {
     return 2;
   }
 
-  /** After a choice made with focus in the banner: the launcher, else the page's next focusable element. */
-  private _focusAfterChoice(): void {
-    const launcher = this.renderRoot.querySelector<HTMLElement>('[part="launcher"]:not([hidden])');
-    if (launcher) {
-      launcher.focus();
-      return;
-    }
-    const next = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
-      (element) =>
-        this.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING &&
-        !this.contains(element) &&
-        isVisible(element),
-    );
-    next?.focus();
-  }
-
   /** The name a site gave a language in its texts, if any (shipped languages have their own in the view). */
   private _languageName(code: string): string | undefined {
-    const own = this._cleanTexts[code]?.['language'];
+    const own = this._input.texts[code]?.['language'];
     const name = typeof own === 'object' ? own['name'] : undefined;
     return typeof name === 'string' ? name : undefined;
   }
@@ -1038,44 +858,20 @@ export class CookieConsentBanner extends ReactiveElement {
         gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
       }
     }
-    const visible = this.open && this._view !== undefined;
+    const visible = this.open && this._localize.view !== undefined;
     if (visible !== this._visible) {
       this._visible = visible;
       this.dispatchEvent(consentEvent(visible ? 'consent-show' : 'consent-hide', null));
     }
-    const base = this.renderRoot.querySelector('[part="base"]');
-    const position = this._position();
-    const launcher = this.renderRoot.querySelector('[part="launcher"]:not([hidden])');
-    if (this.noScrollPadding) {
-      this._space.release();
-    } else if (visible && base) {
-      this._space.reserve(base, position === 'top' ? 'start' : position === 'center' ? 'middle' : 'end');
-    } else if (!visible && !this._preferencesOpen && launcher) {
-      // The launcher floats over the page's end too: focus must not hide behind it either.
-      this._space.reserve(launcher, 'end');
-    } else {
-      this._space.release();
-    }
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
-    if (this._preferencesOpen && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('h2')?.focus();
-    } else if (!this._preferencesOpen && dialog.open) {
-      dialog.close();
-    }
-    if (!this._preferencesOpen && this._opener) {
-      const opener = this._opener as HTMLElement;
-      this._opener = null;
-      if (opener.isConnected && isVisible(opener)) {
-        opener.focus();
-        this._refocus = false;
-      }
-    }
-    if (this._refocus && !this._preferencesOpen) {
-      this._refocus = false;
-      this._focusAfterChoice();
-    }
+    this._scrollPadding.sync();
+    this._focus.sync();
+    // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
+    this._localize.sync(this.open || this._preferencesOpen);
+  }
+
+  /** The rendered parts focus and scroll padding work with (none before the view is loaded). */
+  private _parts(): RenderedParts {
+    return this._localize.view?.renderedParts(this.renderRoot as ShadowRoot) ?? NO_PARTS;
   }
 }
 

@@ -7,12 +7,11 @@ import type { TextTree, Texts } from './texts.js';
 /** The shape of a locale file; `locales/tr.json` is the source every other language follows. */
 export type Messages = typeof tr;
 
-/** Turkish and English come with the view; every other language is its own chunk, loaded on first use. */
+/**
+ * Turkish and English come with the view; every other language is its own chunk, which the element's entry loads
+ * (see `locale-chunks.ts`) and hands over.
+ */
 const bundled: Record<string, TextTree> = { tr, en };
-const lazy = import.meta.glob<TextTree>(['../../locales/*.json', '!../../locales/tr.json', '!../../locales/en.json'], {
-  import: 'default',
-});
-const loaders = new Map(Object.entries(lazy).map(([path, load]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), load]));
 
 /**
  * Digits chosen per language where a default would be wrong for its sites: Persian sites write ۱۲۳, so
@@ -87,14 +86,19 @@ export function applyTexts(texts: Texts): void {
 /**
  * Makes sure a language's strings are in memory. Resolves to the language that can be shown:
  * the one asked for, or Turkish if it is unknown or fails to load (told to `warn`, the element's own, so that the
- * view's chunk imports nothing from the element's entry).
+ * view's chunk imports nothing from the element's entry). `strings` is the element's load of the language's
+ * chunk, already under way (`undefined` when it has none).
  */
-export async function loadLanguage(language: string, warn: (message: string) => void): Promise<string> {
+export async function loadLanguage(
+  language: string,
+  warn: (message: string) => void,
+  strings: (language: string) => Promise<TextTree> | undefined,
+): Promise<string> {
   if (builtIn.has(language)) return language;
-  const load = loaders.get(language);
+  const load = strings(language);
   if (!load) return applied[language] ? language : SOURCE_LANGUAGE;
   try {
-    builtIn.set(language, await load());
+    builtIn.set(language, await load);
     install(language);
     return language;
   } catch (error) {

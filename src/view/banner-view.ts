@@ -2,6 +2,7 @@ import { html, nothing, render as renderTemplate, type TemplateResult } from 'li
 import type { CookieEntry } from '../consent/cookie-table.js';
 export { pickerOptions } from '../i18n/names.js';
 import { loadLanguage as loadStrings, translator } from '../i18n/translator.js';
+import type { TextTree } from '../i18n/texts.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
 export { applyTexts } from '../i18n/translator.js';
@@ -21,6 +22,8 @@ export interface HostServices {
   directionOf(language: string): 'ltr' | 'rtl';
   /** The id of the category that is always on. */
   necessary: string;
+  /** A language's strings from its chunk, whose load the element started (`undefined`: no chunk). */
+  loadStrings(language: string): Promise<TextTree> | undefined;
 }
 
 let services!: HostServices;
@@ -32,7 +35,11 @@ export function connect(host: HostServices): void {
 
 /** Makes sure a language's strings are in memory; resolves to the language that can be shown (see translator). */
 export function loadLanguage(language: string): Promise<string> {
-  return loadStrings(language, (message) => services.warn(message));
+  return loadStrings(
+    language,
+    (message) => services.warn(message),
+    (code) => services.loadStrings(code),
+  );
 }
 
 /** What the visitor can do; the element decides what each means. */
@@ -372,4 +379,23 @@ function view(m: ViewModel): TemplateResult {
     <div role="status" class="visually-hidden" lang=${m.language} dir=${dir}>
       ${m.status ? t(`status.${m.status}`) : ''}
     </div>`;
+}
+
+/** The rendered elements the element's controllers work with (focus, scroll padding); found here, beside the templates. */
+export interface RenderedParts {
+  /** The first layer. */
+  banner: HTMLElement | null;
+  /** The launcher, when it is shown. */
+  launcher: HTMLElement | null;
+  dialog: HTMLDialogElement | null;
+  dialogHeading: HTMLElement | null;
+}
+
+export function renderedParts(root: ShadowRoot): RenderedParts {
+  return {
+    banner: root.querySelector<HTMLElement>('[part="base"]'),
+    launcher: root.querySelector<HTMLElement>('[part="launcher"]:not([hidden])'),
+    dialog: root.querySelector('dialog'),
+    dialogHeading: root.querySelector<HTMLElement>('[part="preferences-heading"]'),
+  };
 }

@@ -1,4 +1,9 @@
-/** Where the banner sits: along the viewport's end (bottom bar, corner box, launcher), its start (top bar), or in the middle. */
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+
+/**
+ * Where the banner sits: along the viewport's end (bottom bar, corner box, launcher), its start (top bar), or in
+ * the middle.
+ */
 export type Edge = 'start' | 'end' | 'middle';
 
 /** Room between a focused element and the banner when one has to be moved clear of the other, in px. */
@@ -17,7 +22,7 @@ const MARGIN = 8;
  *
  * Inline styles the page had are restored when the banner hides.
  */
-export class SpaceReserver {
+class ScrollPadding {
   private observer: ResizeObserver | undefined;
   private saved: Record<'scrollEnd' | 'paddingEnd' | 'scrollStart' | 'paddingStart', string> | undefined;
   private target: HTMLElement | undefined;
@@ -59,7 +64,10 @@ export class SpaceReserver {
 
   private readonly onResize = (): void => this.measure();
 
-  /** Measured from the layout box (offsetTop of a fixed element is from the viewport), not the painted one: an entrance animation's translate must not count. */
+  /**
+   * Measured from the layout box (offsetTop of a fixed element is from the viewport), not the painted one: an
+   * entrance animation's translate must not count.
+   */
   private measure(): void {
     const target = this.target;
     if (!target) return;
@@ -101,4 +109,50 @@ export class SpaceReserver {
       else scrollBy({ top: rect.top - box.bottom - MARGIN, behavior: 'instant' });
     }
   };
+}
+
+/** What the element tells the controller after each update. */
+export interface ScrollPaddingState {
+  /** `no-scroll-padding`: the site handles it. */
+  off: boolean;
+  /** The first layer, when it is shown. */
+  banner: Element | null;
+  /** The launcher, when it is shown and preferences are not. */
+  launcher: Element | null;
+  /** Which edge the first layer sits on. */
+  edge: Edge;
+}
+
+/**
+ * Keeps room for the banner (or the launcher) at the page's edge after every update, and gives the page its own
+ * styles back when neither shows or the element leaves (`hostDisconnected`).
+ */
+export class ScrollPaddingController implements ReactiveController {
+  private readonly padding = new ScrollPadding();
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly state: () => ScrollPaddingState,
+  ) {
+    host.addController(this);
+  }
+
+  /** After each update (the element calls it, before focus moves): reserve or release the room. */
+  sync(): void {
+    const { off, banner, launcher, edge } = this.state();
+    if (off) this.padding.release();
+    else if (banner) this.padding.reserve(banner, edge);
+    // The launcher floats over the page's end too: focus must not hide behind it either.
+    else if (launcher) this.padding.reserve(launcher, 'end');
+    else this.padding.release();
+  }
+
+  hostDisconnected(): void {
+    this.padding.release();
+  }
+
+  /** Gives the page its styles back now (the element stopped owning the page). */
+  release(): void {
+    this.padding.release();
+  }
 }
