@@ -41,11 +41,12 @@ import { directionOf } from './i18n/languages.js';
 import { loadStrings } from './i18n/locale-chunks.js';
 import { describesCategory, type Texts } from './i18n/texts.js';
 import { afterNextPaint, whenIdle } from './internal/dom.js';
-import { FocusController } from './controllers/focus.js';
+import type { FocusController } from './controllers/focus.js';
+import { FocusMemory } from './controllers/focus-memory.js';
 import { LocalizeController } from './controllers/localize.js';
 import { PageLinks } from './controllers/page-links.js';
 import { PageOwnership } from './controllers/page-owner.js';
-import { ScrollPaddingController } from './controllers/scroll-padding.js';
+import type { ScrollPaddingController } from './controllers/scroll-padding.js';
 import { SiteInput } from './controllers/site-input.js';
 import { ViewLoader } from './controllers/view-loader.js';
 import type { HostServices, RenderedParts } from './view/banner-view.js';
@@ -280,23 +281,14 @@ export class CookieConsentBanner extends ReactiveElement {
       if (previous) this.dispatchEvent(consentEvent('consent-language-change', { language, previous }));
     },
   );
-  private readonly _focus = new FocusController(this, () => ({
-    preferencesOpen: this._preferencesOpen,
-    parts: this._parts(),
-  }));
-  private readonly _scrollPadding = new ScrollPaddingController(this, () => {
-    const parts = this._parts();
-    const position = this._position();
-    return {
-      off: this.noScrollPadding,
-      banner: this._visible ? parts.banner : null,
-      launcher: !this._visible && !this._preferencesOpen ? parts.launcher : null,
-      edge: position === 'top' ? 'start' : position === 'center' ? 'middle' : 'end',
-    };
-  });
+  private readonly _focusMemory = new FocusMemory();
+  /** Made with the view, which brings it. */
+  private _focus: FocusController | undefined;
+  /** Made with the view, which brings it: before, nothing shows that needs room. */
+  private _scrollPadding: ScrollPaddingController | undefined;
   private readonly _links = new PageLinks((opener) => {
     // Focus returns to the opener on close, also when a mouse click did not focus it.
-    this._focus.openedBy(opener);
+    this._focusMemory.openedBy(opener);
     this.showPreferences();
   });
   /** Connected and not yet decided: the decision waits for the first update, when late settings have landed. */
@@ -422,7 +414,7 @@ export class CookieConsentBanner extends ReactiveElement {
     this._channel = undefined;
     this._gate?.stop();
     this._gate = undefined;
-    this._scrollPadding.release();
+    this._scrollPadding?.release();
     this.open = false;
     this._preferencesOpen = false;
   }
@@ -472,7 +464,7 @@ export class CookieConsentBanner extends ReactiveElement {
     const owner = this._owner();
     if (owner && owner !== this) return owner.showPreferences();
     this._ensureStarted();
-    this._focus.opening();
+    this._focusMemory.opening();
     this._draft = ownCopy(this._consent?.categories);
     this._preferencesOpen = true;
   }
@@ -646,7 +638,7 @@ export class CookieConsentBanner extends ReactiveElement {
     // The write leaves exactly one cookie of the name: copies at other scopes are removed.
     const stored = this._write(value);
     this._consent = consent;
-    this._focus.choosing(this.renderRoot);
+    this._focusMemory.choosing(this.renderRoot);
     this._preferencesOpen = false;
     this.open = false;
     this._announcement = 'saved';
@@ -863,8 +855,25 @@ export class CookieConsentBanner extends ReactiveElement {
       this._visible = visible;
       this.dispatchEvent(consentEvent(visible ? 'consent-show' : 'consent-hide', null));
     }
-    this._scrollPadding.sync();
-    this._focus.sync();
+    const view = this._localize.view;
+    if (view) {
+      this._scrollPadding ??= new view.ScrollPaddingController(this, () => {
+        const parts = this._parts();
+        const position = this._position();
+        return {
+          off: this.noScrollPadding,
+          banner: this._visible ? parts.banner : null,
+          launcher: !this._visible && !this._preferencesOpen ? parts.launcher : null,
+          edge: position === 'top' ? 'start' : position === 'center' ? 'middle' : 'end',
+        };
+      });
+      this._scrollPadding.sync();
+      this._focus ??= new view.FocusController(this, this._focusMemory, () => ({
+        preferencesOpen: this._preferencesOpen,
+        parts: this._parts(),
+      }));
+      this._focus.sync();
+    }
     // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
     this._localize.sync(this.open || this._preferencesOpen);
   }

@@ -1,4 +1,5 @@
-import { FOCUSABLE, deepActiveElement, isVisible } from '../internal/dom.js';
+import { FOCUSABLE, isVisible } from '../internal/focusable.js';
+import type { FocusMemory } from './focus-memory.js';
 
 /** The rendered elements focus works with; the view finds them (it owns the templates). */
 export interface FocusParts {
@@ -10,33 +11,14 @@ export interface FocusParts {
 /**
  * Focus, kept where the visitor expects it: the preferences dialog opens modal with focus on its heading and
  * closes with focus back on what opened it; after a choice made with focus in the banner, focus goes to the
- * launcher, else to the page's next focusable element, never to `<body>`.
+ * launcher, else to the page's next focusable element, never to `<body>`. Comes with the view.
  */
 export class FocusController {
-  /** What opened preferences: focus returns to it when they close. */
-  private opener: Element | null = null;
-  /** Focus was in the banner when a choice closed it. */
-  private focusWasInside = false;
-
   constructor(
     private readonly host: HTMLElement,
+    private readonly memory: FocusMemory,
     private readonly state: () => { preferencesOpen: boolean; parts: FocusParts },
   ) {}
-
-  /** Preferences are opening from this element (a `data-consent-open` click, which may not have focused it). */
-  openedBy(opener: Element): void {
-    this.opener = opener;
-  }
-
-  /** Preferences are opening: remember the focused element, unless an opener was given. */
-  opening(): void {
-    this.opener ??= deepActiveElement();
-  }
-
-  /** A choice is closing the banner: note whether focus was in it. */
-  choosing(root: Node): void {
-    this.focusWasInside = deepActiveElement()?.getRootNode() === root;
-  }
 
   /** After each update (the element calls it once the view is rendered): dialog state and where focus goes. */
   sync(): void {
@@ -50,16 +32,17 @@ export class FocusController {
       dialog.close();
     }
     if (preferencesOpen) return;
-    if (this.opener) {
-      const opener = this.opener as HTMLElement;
-      this.opener = null;
+    const memory = this.memory;
+    if (memory.opener) {
+      const opener = memory.opener as HTMLElement;
+      memory.opener = null;
       if (opener.isConnected && isVisible(opener)) {
         opener.focus();
-        this.focusWasInside = false;
+        memory.focusWasInside = false;
       }
     }
-    if (this.focusWasInside) {
-      this.focusWasInside = false;
+    if (memory.focusWasInside) {
+      memory.focusWasInside = false;
       this.focusAfterChoice(parts.launcher);
     }
   }

@@ -5,16 +5,11 @@ import type { TextTree } from './texts.js';
  * holds this map, not the view, so that a first visit in German requests the view and the German strings at
  * once, side by side, instead of one after the other.
  */
-const chunks = import.meta.glob<TextTree>(
-  ['../../locales/*.json', '!../../locales/tr.json', '!../../locales/en.json'],
-  {
-    import: 'default',
-  },
-);
+const chunks = import.meta.glob<{ default: TextTree }>(['./*.json', '!./tr.json', '!./en.json'], {
+  base: '../../locales/',
+});
 
-const loaders = new Map(
-  Object.entries(chunks).map(([path, load]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), load]),
-);
+const loaders = new Map(Object.entries(chunks).map(([path, load]) => [path.slice(2, -5), load]));
 const loading = new Map<string, Promise<TextTree>>();
 
 /**
@@ -26,7 +21,7 @@ export function loadStrings(language: string): Promise<TextTree> | undefined {
   if (promise) return promise;
   const load = loaders.get(language);
   if (!load) return undefined;
-  promise = load();
+  promise = load().then((module) => module.default);
   loading.set(language, promise);
   promise.catch(() => loading.delete(language));
   return promise;

@@ -6,6 +6,9 @@ import type { TextTree } from '../i18n/texts.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
 export { applyTexts } from '../i18n/translator.js';
+// Scroll padding and focus moves matter only while the banner, preferences or the launcher show: they come with the view.
+export { ScrollPaddingController } from '../controllers/scroll-padding.js';
+export { FocusController } from '../controllers/focus.js';
 /** The view's stylesheet as text; the element adopts it once (lit's `unsafeCSS`, from the element's entry). */
 export const styles: string = bannerStyles;
 

@@ -1,4 +1,6 @@
 import tr from '../../locales/tr.json' with { type: 'json' };
+import de from '../../locales/de.json' with { type: 'json' };
+import type { Page } from '@playwright/test';
 import { test, expect, mount, recordEvents, events } from './fixtures.js';
 
 test.describe('what a page loads', () => {
@@ -14,6 +16,16 @@ test.describe('what a page loads', () => {
     await expect.poll(async () => (await events(page, 'consent-ready')).length).toBe(1);
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     expect(scripts).toEqual(['/dist/cookie-consent-banner.js']);
+    // No lit-html ran (it registers itself in litHtmlVersions when it runs) and no other resource came.
+    expect(
+      await page.evaluate(() => ({
+        litHtml: (window as unknown as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0,
+        resources: performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.endsWith('.js') || path.endsWith('.json')),
+      })),
+    ).toEqual({ litHtml: 0, resources: ['/dist/cookie-consent-banner.js'] });
     // What the page needs still works: gated tags, Consent Mode, the API.
     expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('analytics'))).toBe(
       true,
@@ -54,4 +66,61 @@ test.describe('what a page loads', () => {
     expect(seen).toEqual({ changed: true, cookie: true, open: false });
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeHidden();
   });
+
+  test('a first visit in German requests the view and the German strings side by side, not one after the other', async ({
+    page,
+  }) => {
+    // The view's response is held until the German strings have been requested. Were they requested only once the
+    // view had run (a chain), they never would be while it is held, and the hold would end unanswered.
+    let germanAsked = (): void => {};
+    const german = new Promise<boolean>((resolve) => (germanAsked = () => resolve(true)));
+    let heldUntilGerman: boolean | undefined;
+    await page.route(/\/chunks\/de-[\w-]{8}\.js$/, async (route) => {
+      germanAsked();
+      await route.continue();
+    });
+    await page.route(/\/chunks\/banner-view-[\w-]{8}\.js$/, async (route) => {
+      // The timer only ends a hold that failed; it decides nothing about speed.
+      heldUntilGerman = await Promise.race([german, new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+      await route.continue();
+    });
+    await mount(page, { attrs: 'lang="de"' });
+    await expect(page.getByRole('region', { name: de.banner.heading })).toBeVisible();
+    expect(heldUntilGerman).toBe(true);
+  });
+
+  /** Every text the element's shadow root ever shows, recorded from before the module runs. */
+  async function recordShownTexts(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { __shown: string[] }).__shown = shown;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        if (this.localName === 'cookie-consent-banner') {
+          new MutationObserver(() => {
+            const text = root.querySelector('[part="accept-button"]')?.textContent?.trim();
+            if (text && shown.at(-1) !== text) shown.push(text);
+          }).observe(root, { childList: true, subtree: true, characterData: true });
+        }
+        return root;
+      };
+    });
+  }
+
+  for (const [lang, strings] of [
+    ['tr', tr],
+    ['de', de],
+  ] as const) {
+    test(`a first visit in ${lang} shows its own labels from the first render: no flash of another language`, async ({
+      page,
+    }) => {
+      await recordShownTexts(page);
+      await mount(page, { attrs: `lang="${lang}"` });
+      await expect(page.getByRole('region', { name: strings.banner.heading })).toBeVisible();
+      const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+      // The one label ever shown is this language's: not Turkish or English first, then the language.
+      expect(shown).toEqual([strings.banner.acceptAll]);
+    });
+  }
 });
