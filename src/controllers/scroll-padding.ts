@@ -44,7 +44,8 @@ class ScrollPadding {
     this.observer.observe(banner);
     addEventListener('resize', this.onResize);
     document.addEventListener('focusin', this.onFocus);
-    this.measure();
+    // No measuring here: that would force a layout inside the update's task. The observer's first call comes in
+    // the frame's own layout step, before the banner is first painted.
   }
 
   release(): void {

@@ -31,13 +31,20 @@ export function normalizeTag(value: string | null | undefined): string | undefin
 /** Deprecated or merged codes a browser may still send, as the code they became. */
 const ALIASES: Readonly<Record<string, string>> = { iw: 'he', ji: 'yi', in: 'id', mo: 'ro', sh: 'sr-latn' };
 
+/** Likely scripts already looked up: `Intl.Locale#maximize` is costly (CLDR data), and the same tags recur. */
+const scripts = new Map<string, string | undefined>();
+
 /** The script a tag implies (`sr-ME` → `latn`, `sr` → `cyrl`), from CLDR's likely subtags, lower case. */
 function likelyScript(tag: string): string | undefined {
+  if (scripts.has(tag)) return scripts.get(tag);
+  let script: string | undefined;
   try {
-    return new Intl.Locale(tag).maximize().script?.toLowerCase();
+    script = new Intl.Locale(tag).maximize().script?.toLowerCase();
   } catch {
-    return undefined;
+    script = undefined;
   }
+  scripts.set(tag, script);
+  return script;
 }
 
 /**
@@ -57,7 +64,9 @@ export function matchLanguage(candidate: string | null | undefined, available: r
     if (match) return match;
   }
   const primary = subtags[0] ?? '';
-  const script = likelyScript(subtags.join('-'));
+  // The implied script matters only where the language is offered in a script of its own (`sr-Latn`).
+  const scripted = available.some((a) => a.toLowerCase().startsWith(`${primary}-`));
+  const script = scripted ? likelyScript(subtags.join('-')) : undefined;
   return (script ? find(`${primary}-${script}`) : undefined) ?? find(primary);
 }
 

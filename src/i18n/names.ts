@@ -59,8 +59,65 @@ export function pickerOptions(
   codes: readonly string[],
   siteName: (code: string) => string | undefined = () => undefined,
 ): LanguageOption[] {
-  const collator = new Intl.Collator('und');
-  return codes
-    .map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? siteName(code) ?? code }))
-    .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code));
+  const options = codes.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? siteName(code) ?? code }));
+  // The same list comes back on every render: sort it once.
+  const key = JSON.stringify(options);
+  let sorted = sortedOptions.get(key);
+  if (!sorted) {
+    const rank = (code: string): number => PICKER_ORDER.indexOf(code);
+    if (options.every((option) => rank(option.code) >= 0)) {
+      // Shipped languages only: their order is known, and making a collator (ICU data) would cost a long task.
+      sorted = options.sort((a, b) => rank(a.code) - rank(b.code));
+    } else {
+      const compare = new Intl.Collator('und').compare;
+      sorted = options.sort((a, b) => compare(a.name, b.name) || compare(a.code, b.code));
+    }
+    sortedOptions.set(key, sorted);
+  }
+  return sorted;
 }
+
+const sortedOptions = new Map<string, LanguageOption[]>();
+
+/**
+ * The shipped languages in Unicode's root collation of their names (`new Intl.Collator('und')`), as
+ * `pickerOptions` sorts site-added ones; a unit test checks it against the collator.
+ */
+export const PICKER_ORDER: readonly string[] = [
+  'az',
+  'cs',
+  'da',
+  'de',
+  'et',
+  'en',
+  'es',
+  'fr',
+  'ga',
+  'hr',
+  'it',
+  'lv',
+  'lt',
+  'hu',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sq',
+  'sk',
+  'sl',
+  'sr-Latn',
+  'fi',
+  'sv',
+  'tr',
+  'el',
+  'bg',
+  'mk',
+  'ru',
+  'sr',
+  'uk',
+  'ka',
+  'he',
+  'ar',
+  'fa',
+];

@@ -154,13 +154,24 @@ function level(m: ViewModel): string | typeof nothing {
 function purposes(m: ViewModel, t: ReturnType<typeof translator>): TemplateResult | typeof nothing {
   const names = m.offered.filter((id) => id !== services.necessary).map((id) => t(`categories.${id}.name`));
   if (names.length === 0) return nothing;
-  let list = names.join(', ');
-  try {
-    list = new Intl.ListFormat(m.language, { type: 'conjunction' }).format(names);
-  } catch {
-    // A site-added language Intl does not know: the plain list is fine.
-  }
+  const list = listFormat(m.language)?.format(names) ?? names.join(', ');
   return html`<p part="purposes">${t('banner.purposes')} ${list}.</p>`;
+}
+
+const listFormats = new Map<string, Intl.ListFormat | undefined>();
+
+/** A list format per language, made once (costly to make); `undefined` for a site-added language Intl does not know. */
+function listFormat(language: string): Intl.ListFormat | undefined {
+  if (!listFormats.has(language)) {
+    let format: Intl.ListFormat | undefined;
+    try {
+      format = new Intl.ListFormat(language, { type: 'conjunction' });
+    } catch {
+      format = undefined;
+    }
+    listFormats.set(language, format);
+  }
+  return listFormats.get(language);
 }
 
 function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): TemplateResult | typeof nothing {

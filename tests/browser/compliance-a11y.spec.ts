@@ -604,8 +604,8 @@ test.describe('A-4: focus not obscured', () => {
         const s = getComputedStyle(document.documentElement);
         return [s.scrollPaddingBlockEnd, s.paddingBlockEnd];
       });
-    const [scrollPadding] = await padding();
-    expect(parseFloat(scrollPadding!)).toBeGreaterThan(0);
+    // Measured in the frame's layout step (a ResizeObserver), before the banner's first paint.
+    await expect.poll(async () => parseFloat((await padding())[0]!)).toBeGreaterThan(0);
     await button(region(page), tr.banner.rejectAll).click();
     await expect(region(page)).toBeHidden();
     await expect.poll(padding).toEqual(['auto', '0px']);

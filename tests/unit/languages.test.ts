@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_NAMES, pickerOptions } from '../../src/i18n/names.js';
+import { LANGUAGE_NAMES, PICKER_ORDER, pickerOptions } from '../../src/i18n/names.js';
 import {
   SHIPPED_LANGUAGES,
   SOURCE_LANGUAGE,
@@ -223,6 +223,19 @@ describe('pickerOptions', () => {
       { code: 'zz', name: 'zz' },
     ]);
     expect(pickerOptions([])).toEqual([]);
+  });
+
+  it('sorts shipped languages by a stored order that is the root collation of their names', () => {
+    const compare = new Intl.Collator('und').compare;
+    const collated = Object.entries(LANGUAGE_NAMES)
+      .sort(([ca, a], [cb, b]) => compare(a, b) || compare(ca, cb))
+      .map(([code]) => code);
+    expect(PICKER_ORDER).toEqual(collated);
+    expect([...PICKER_ORDER].sort()).toEqual([...SHIPPED_LANGUAGES].sort());
+  });
+
+  it('gives the same list object back for the same languages (sorted once per page)', () => {
+    expect(pickerOptions(['tr', 'de', 'en'])).toBe(pickerOptions(['tr', 'de', 'en']));
   });
 });
 
