@@ -28,10 +28,20 @@ export interface Consent {
   readonly gpc: boolean;
 }
 
-/** The schema version written as `v`. A record with another version counts as no choice. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The schema written. Schema 2 has no `v` key: its key set marks it (`t` and `c`, no `v`). Schema 1
+ * records (`"v":1`, long keys) are still read; a later schema would add `"v":3`. A record with any
+ * other `v` counts as no choice.
+ */
+export const SCHEMA_VERSION = 2;
 
-/** Records longer than this are not read: a consent record is small, so a big one is not ours. */
+/** The one older schema still read, marked `"v":1`. */
+const SCHEMA_1 = 1;
+
+/**
+ * Records longer than this are not read: a consent record is small (the whole cookie stays within 512
+ * bytes, see `MAX_CATEGORY_BYTES`), so a big one is not ours.
+ */
 export const MAX_RECORD_LENGTH = 2048;
 
 const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
@@ -118,23 +128,25 @@ function storedLanguage(tag: string): string {
 }
 
 /**
- * The stored form: compact JSON with short keys.
- * `{"v":1,"id":"…","ts":1764450000,"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"analytics":0}}`,
- * `id` only when the site sends receipts; `"gpc":1` when Global Privacy Control was honoured; `"ui":"de"`
- * when the visitor picked the banner's language themselves. Language tags longer than 16 characters are
- * stored as their primary subtag.
+ * The stored form, schema 2: compact JSON with one-letter keys, percent-encoded by js-cookie where a cookie
+ * value needs it (`"` and `,`).
+ * `{"id":"…","t":1764450000,"r":1,"l":"tr","m":"a","c":{"functional":1,"analytics":0,"marketing":0}}`:
+ * `t` the time in Unix seconds, `r` the revision (a number when it is a plain positive integer), `l` the
+ * language, `m` the method code, `c` each optional category, 0 or 1. `necessary` is always on and not
+ * stored. `id` only when the site sends receipts; `"gpc":1` when Global Privacy Control was honoured;
+ * `"ui":"de"` when the visitor picked the banner's language themselves. Language tags longer than 16
+ * characters are stored as their primary subtag.
  */
 export function encodeConsent(consent: Consent, ui?: string): string {
-  const cats: Record<string, 0 | 1> = {};
-  for (const [id, on] of Object.entries(consent.categories)) cats[id] = on ? 1 : 0;
+  const c: Record<string, 0 | 1> = {};
+  for (const [id, on] of Object.entries(consent.categories)) if (id !== NECESSARY) c[id] = on ? 1 : 0;
   return JSON.stringify({
-    v: SCHEMA_VERSION,
     id: consent.id,
-    ts: Math.floor(Date.parse(consent.timestamp) / 1000),
-    rev: /^[1-9]\d{0,8}$/.test(consent.revision) ? Number(consent.revision) : consent.revision,
-    lang: storedLanguage(consent.language),
+    t: Math.floor(Date.parse(consent.timestamp) / 1000),
+    r: /^[1-9]\d{0,8}$/.test(consent.revision) ? Number(consent.revision) : consent.revision,
+    l: storedLanguage(consent.language),
     m: METHOD_CODES[consent.method],
-    cats,
+    c,
     gpc: consent.gpc ? 1 : undefined,
     ui: ui && LANGUAGE.test(ui) ? storedLanguage(ui) : undefined,
   });
@@ -169,9 +181,37 @@ function reject(reason: string): DecodeResult {
   return { consent: null, reason };
 }
 
+/** The keys of each schema that the other lacks: a record with keys of both is not ours. */
+const SCHEMA_1_KEYS = ['v', 'ts', 'rev', 'lang', 'cats'];
+const SCHEMA_2_KEYS = ['t', 'r', 'l', 'c'];
+
+interface Fields {
+  schema: 1 | 2;
+  ts: unknown;
+  rev: unknown;
+  lang: unknown;
+  cats: unknown;
+}
+
 /**
- * Reads a stored record. Anything that does not decode or validate, or that was made under
- * another revision or too long ago, counts as no choice: this never throws.
+ * The fields of a stored record by their schema-2 meaning: schema 2 (`t`, `r`, `l`, `c`, no `v`) or
+ * schema 1 (`"v":1`, `ts`, `rev`, `lang`, `cats`). A reason instead when it is neither: another `v`, or
+ * keys of both (`v` with short keys, `t` with `cats`).
+ */
+function fields(data: Record<string, unknown>): Fields | string {
+  const has = (key: string) => Object.hasOwn(data, key);
+  if (!has('v')) {
+    if (SCHEMA_1_KEYS.some(has)) return 'mixed schema';
+    return { schema: 2, ts: data['t'], rev: data['r'], lang: data['l'], cats: data['c'] };
+  }
+  if (data['v'] !== SCHEMA_1) return 'unknown schema version';
+  if (SCHEMA_2_KEYS.some(has)) return 'mixed schema';
+  return { schema: 1, ts: data['ts'], rev: data['rev'], lang: data['lang'], cats: data['cats'] };
+}
+
+/**
+ * Reads a stored record of either schema. Anything that does not decode or validate, or that was made
+ * under another revision or too long ago, counts as no choice: this never throws.
  * `complete` is false when the site now offers a category the visitor was never asked about.
  */
 export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
@@ -184,8 +224,10 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
     return reject('not JSON');
   }
   if (!isPlainObject(data)) return reject('not an object');
-  const { v, id, ts, rev, lang, m, cats, ui, gpc } = data;
-  if (v !== SCHEMA_VERSION) return reject('unknown schema version');
+  const stored = fields(data);
+  if (typeof stored === 'string') return reject(stored);
+  const { schema, ts, rev, lang, cats } = stored;
+  const { id, m, ui, gpc } = data;
   if (id !== undefined && (typeof id !== 'string' || !ID.test(id))) return reject('bad id');
   if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST) return reject('bad time');
   const nowSeconds = Math.floor(expect.now / 1000);
@@ -204,12 +246,14 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
     if (!CATEGORY.test(key)) return reject('bad category id');
     if (cats[key] !== 0 && cats[key] !== 1) return reject('bad category state');
   }
-  if (cats[NECESSARY] !== 1) return reject('necessary is off');
+  // Schema 1 stored `"necessary":1`; schema 2 never stores it, so a record that does is not ours.
+  if (schema === 1 ? cats[NECESSARY] !== 1 : Object.hasOwn(cats, NECESSARY)) return reject('necessary stored or off');
   let complete = true;
   const categories: Record<string, boolean> = {};
   for (const category of expect.offered) {
-    if (!Object.hasOwn(cats, category)) complete = false;
-    categories[category] = category === NECESSARY || (Object.hasOwn(cats, category) && cats[category] === 1);
+    const asked = category === NECESSARY || Object.hasOwn(cats, category);
+    if (!asked) complete = false;
+    categories[category] = category === NECESSARY || (asked && cats[category] === 1);
   }
   return {
     consent: freeze({

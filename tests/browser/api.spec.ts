@@ -102,8 +102,7 @@ test.describe('the host API', () => {
     expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('marketing'))).toBe(
       true,
     );
-    expect((await consentCookie(page))?.record['cats']).toEqual({
-      necessary: 1,
+    expect((await consentCookie(page))?.record['c']).toEqual({
       functional: 1,
       analytics: 1,
       marketing: 1,
@@ -173,7 +172,7 @@ test.describe('the host API', () => {
     expect(warnings.some((w) => w.includes('bogus'))).toBe(true);
     expect((await consentCookie(page))?.record).toMatchObject({
       m: 'p',
-      cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+      c: { functional: 0, analytics: 1, marketing: 0 },
     });
     expect(
       await page.evaluate(() => {
@@ -189,7 +188,7 @@ test.describe('the host API', () => {
       ['functional', 'analytics'],
       ['functional'],
     ]);
-    expect((await consentCookie(page))?.record).toMatchObject({ m: 'r', cats: { functional: 0, analytics: 0 } });
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'r', c: { functional: 0, analytics: 0 } });
   });
 
   test('a site names its own categories and replaces texts through the texts property', async ({ page, warnings }) => {
@@ -212,7 +211,7 @@ test.describe('the host API', () => {
     expect(warnings.some((w) => w.includes('"chat"'))).toBe(true);
     await dialog.getByRole('switch', { name: 'Video oynatıcı' }).check();
     await dialog.getByRole('button', { name: tr.preferences.save }).click();
-    expect((await consentCookie(page))?.record['cats']).toEqual({ necessary: 1, analytics: 0, video: 1 });
+    expect((await consentCookie(page))?.record['c']).toEqual({ analytics: 0, video: 1 });
   });
 
   test('loading the script twice does no harm', async ({ page }) => {
@@ -244,7 +243,7 @@ test.describe('the host API', () => {
     await recordEvents(page);
     await mount(page, { attrs: 'revision="2024-1"' });
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
-    expect((await consentCookie(page))?.record['rev']).toBe('2024-1');
+    expect((await consentCookie(page))?.record['r']).toBe('2024-1');
     await page.reload();
     await expectBannerNotShown(page.locator('cookie-consent-banner'));
     await mount(page, { attrs: 'revision="2024-2"' });

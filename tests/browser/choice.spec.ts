@@ -11,8 +11,9 @@ import {
 } from './fixtures.js';
 import type { Page } from '@playwright/test';
 
-const ALL = { necessary: 1, functional: 1, analytics: 1, marketing: 1 };
-const NONE = { necessary: 1, functional: 0, analytics: 0, marketing: 0 };
+/** The optional categories as the cookie stores them (`c`); `necessary` is implicit, never stored. */
+const ALL = { functional: 1, analytics: 1, marketing: 1 };
+const NONE = { functional: 0, analytics: 0, marketing: 0 };
 
 async function open(page: Page, options: PageOptions = {}) {
   await recordEvents(page);
@@ -57,7 +58,8 @@ test.describe('the choice', () => {
       await c.act(region);
       await expect(region).toBeHidden();
       const cookie = await consentCookie(page);
-      expect(cookie?.record).toMatchObject({ v: 1, rev: 1, lang: 'tr', m: c.m, cats: c.cats });
+      expect(cookie?.record).toMatchObject({ r: 1, l: 'tr', m: c.m, c: c.cats });
+      expect(cookie?.record).not.toHaveProperty('v');
       const [change] = await events(page, 'consent-change');
       expect(change?.detail).toMatchObject({
         source: 'banner',
@@ -65,9 +67,10 @@ test.describe('the choice', () => {
         consent: { revision: '1', language: 'tr' },
       });
       const detail = change!.detail as { consent: { categories: Record<string, boolean> } };
-      expect(detail.consent.categories).toEqual(
-        Object.fromEntries(Object.entries(c.cats).map(([k, v]) => [k, v === 1])),
-      );
+      expect(detail.consent.categories).toEqual({
+        necessary: true,
+        ...Object.fromEntries(Object.entries(c.cats).map(([k, v]) => [k, v === 1])),
+      });
       expect(await events(page, 'consent-hide')).toHaveLength(1);
     });
   }
@@ -82,7 +85,7 @@ test.describe('the choice', () => {
     await region.getByRole('button', { name: tr.banner.preferences }).focus();
     await page.keyboard.press('Escape');
     await expect(region).toBeHidden();
-    expect((await consentCookie(page))?.record).toMatchObject({ m: 'x', cats: NONE });
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'x', c: NONE });
   });
 
   test('preferences: nothing pre-ticked, necessary on and fixed, save stores exactly what is on', async ({ page }) => {
@@ -105,7 +108,7 @@ test.describe('the choice', () => {
     await expect(region).toBeHidden();
     expect((await consentCookie(page))?.record).toMatchObject({
       m: 's',
-      cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+      c: { functional: 0, analytics: 1, marketing: 0 },
     });
     const [change] = await events(page, 'consent-change');
     expect(change?.detail).toMatchObject({ source: 'preferences', changed: ['analytics'] });

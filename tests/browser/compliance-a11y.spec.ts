@@ -466,7 +466,7 @@ test.describe('A-1: keyboard operation, no trap', () => {
     await expect(d).toBeHidden();
     expect((await consentCookie(page))?.record).toMatchObject({
       m: 's',
-      cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+      c: { functional: 0, analytics: 1, marketing: 0 },
     });
   });
 });

@@ -199,7 +199,7 @@ test.describe('EU-2: only an affirmative act is consent, never silence, scrollin
       await gateSettled(page);
       expect(await granted(page)).toEqual([]);
       const cookie = await consentCookie(page);
-      if (cookie) expect(cookie.record).toMatchObject({ m: 'x', cats: { functional: 0, analytics: 0, marketing: 0 } });
+      if (cookie) expect(cookie.record).toMatchObject({ m: 'x', c: { functional: 0, analytics: 0, marketing: 0 } });
       else await expect(banner(page, en)).toBeVisible();
       expect(hits).toEqual([]);
     });
@@ -584,13 +584,12 @@ test('EU-11: each decision is a proof-of-consent record, in the cookie, the even
   expect(await consentProperty(page)).toEqual(detail.consent);
   const cookie = (await consentCookie(page))!;
   expect(cookie.record).toEqual({
-    v: 1,
     id: detail.consent!.id,
-    ts: Date.parse(detail.consent!.timestamp) / 1000,
-    rev: 'r1',
-    lang: 'tr',
+    t: Date.parse(detail.consent!.timestamp) / 1000,
+    r: 'r1',
+    l: 'tr',
     m: 'r',
-    cats: { necessary: 1, functional: 0, analytics: 0, marketing: 0 },
+    c: { functional: 0, analytics: 0, marketing: 0 },
   });
   await expect.poll(() => receipts.length).toBe(1);
   expect(receipts[0]).toMatchObject({ id: detail.consent!.id, revision: 'r1', method: 'reject-all' });
@@ -689,14 +688,14 @@ test('EU-14: consent-ready on load, consent-change only after the cookie is writ
     document.addEventListener('consent-change', (e) => {
       const raw = document.cookie.split('; ').find((c) => c.startsWith('cookie_consent='));
       const stored = raw
-        ? (JSON.parse(decodeURIComponent(raw.slice('cookie_consent='.length))) as { ts: number; m: string })
+        ? (JSON.parse(decodeURIComponent(raw.slice('cookie_consent='.length))) as { t: number; m: string })
         : null;
       // The record has no id without receipt-url: its time and method tell it from any earlier one.
       const consent = e.detail.consent;
       w.__cookieAtChange.push(
         stored !== null &&
           consent !== null &&
-          stored.ts * 1000 === Date.parse(consent.timestamp) &&
+          stored.t * 1000 === Date.parse(consent.timestamp) &&
           stored.m === 'a' &&
           consent.method === 'accept-all',
       );
@@ -766,7 +765,7 @@ test.describe('EU-16: "Accept all" covers only the purposes presented; new purpo
     await recordEvents(page);
     const region = await openHost(page, 'revision="r1" categories="analytics marketing"', texts);
     await region.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
-    expect((await consentCookie(page))?.record['cats']).toEqual({ necessary: 1, analytics: 1, marketing: 1 });
+    expect((await consentCookie(page))?.record['c']).toEqual({ analytics: 1, marketing: 1 });
 
     await serveHost(page, host('revision="r2" categories="analytics marketing personalization"', texts));
     await page.goto('/test/host-2.html');

@@ -79,7 +79,7 @@ async function expectNoGrant(page: Page, hits: string[]): Promise<void> {
   await gateSettled(page);
   expect(await granted(page)).toEqual([]);
   const cookie = await consentCookie(page);
-  if (cookie) expect(cookie.record['cats']).toEqual({ necessary: 1, functional: 0, analytics: 0, marketing: 0 });
+  if (cookie) expect(cookie.record['c']).toEqual({ functional: 0, analytics: 0, marketing: 0 });
   expect(hits).toEqual([]);
   expect(
     await page.evaluate(
@@ -107,7 +107,7 @@ test('KV-1: no non-essential cookie, storage or gated tag before an explicit cho
   const change = (await events(page, 'consent-change')).at(-1)!.detail as Detail;
   expect(change.consent).toMatchObject({ method: 'accept-all', categories: { marketing: true, analytics: true } });
   // The consent cookie was written only now, with the choice.
-  expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', cats: { marketing: 1 } });
+  expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { marketing: 1 } });
 });
 
 test.describe('KV-2: only an active, affirmative action counts', () => {
@@ -298,8 +298,7 @@ test.describe('KV-5: granular choice per purpose', () => {
     await prefs.getByRole('switch', { name: tr.categories.analytics.name }).check();
     await prefs.getByRole('button', { name: tr.preferences.save, exact: true }).click();
     const expected = { necessary: true, functional: false, analytics: true, marketing: false };
-    expect((await consentCookie(page))?.record['cats']).toEqual({
-      necessary: 1,
+    expect((await consentCookie(page))?.record['c']).toEqual({
       functional: 0,
       analytics: 1,
       marketing: 0,
@@ -328,7 +327,7 @@ test.describe('KV-5: granular choice per purpose', () => {
     await expect(prefs.getByRole('switch')).toHaveCount(3);
     await expect(prefs.getByRole('switch', { name: 'Video oynatıcı' })).not.toBeChecked();
     await prefs.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
-    expect((await consentCookie(page))?.record['cats']).toEqual({ necessary: 1, analytics: 1, video: 1 });
+    expect((await consentCookie(page))?.record['c']).toEqual({ analytics: 1, video: 1 });
     // marketing was never presented, so its tag stays inert.
     await gateSettled(page);
     expect(hits).toEqual(['analytics.js']);
@@ -539,8 +538,7 @@ test('KV-10: the consent cookie holds only the choice record, first-party and ho
   const region = await openHost(page);
   await region.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
   const cookie = (await consentCookie(page))!;
-  for (const key of Object.keys(cookie.record))
-    expect(['v', 'id', 'ts', 'rev', 'lang', 'm', 'cats', 'gpc', 'ui']).toContain(key);
+  for (const key of Object.keys(cookie.record)) expect(['id', 't', 'r', 'l', 'm', 'c', 'gpc', 'ui']).toContain(key);
   // L3: no id without receipt-url (data minimisation).
   expect(cookie.record).not.toHaveProperty('id');
   expect(cookie).toMatchObject({

@@ -103,7 +103,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     expect((await consentCookie(page))?.record).toMatchObject({
       m: 'a',
       gpc: 1,
-      cats: { necessary: 1, functional: 1, analytics: 1, marketing: 0 },
+      c: { functional: 1, analytics: 1, marketing: 0 },
     });
     expect((await lastChange(page))?.consent).toMatchObject({
       method: 'accept-all',
@@ -117,17 +117,17 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     await page.locator('#cookie-settings').click();
     await expect(marketingSwitch(page)).not.toBeChecked();
     await dialog(page).getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
-    expect((await consentCookie(page))?.record['cats']).toMatchObject({ marketing: 0 });
+    expect((await consentCookie(page))?.record['c']).toMatchObject({ marketing: 0 });
 
     // The visitor's own switch does, and a later Accept all keeps it.
     await page.locator('#cookie-settings').click();
     await marketingSwitch(page).check();
     await dialog(page).getByRole('button', { name: tr.preferences.save, exact: true }).click();
-    expect((await consentCookie(page))?.record).toMatchObject({ m: 's', gpc: 1, cats: { marketing: 1 } });
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 's', gpc: 1, c: { marketing: 1 } });
     expect((await lastChange(page))?.consent).toMatchObject({ gpc: true, categories: { marketing: true } });
     await expect.poll(() => [...hits].sort()).toEqual(['ads.js', 'analytics.js']);
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
-    expect((await consentCookie(page))?.record['cats']).toMatchObject({ marketing: 1 });
+    expect((await consentCookie(page))?.record['c']).toMatchObject({ marketing: 1 });
   });
 
   test('US-1: the opt-out persists when the signal goes away; it is not consent', async ({ page }) => {
@@ -170,7 +170,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
       gpc: true,
       categories: { marketing: false, analytics: true },
     });
-    expect((await consentCookie(page))?.record).toMatchObject({ m: 'g', gpc: 1, cats: { marketing: 0 } });
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'g', gpc: 1, c: { marketing: 0 } });
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('_trk_ads');
   });
 
@@ -179,8 +179,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     await gpcOn(page);
     const region = await openHost(page, 'gpc-categories="analytics marketing"');
     await region.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
-    expect((await consentCookie(page))?.record['cats']).toEqual({
-      necessary: 1,
+    expect((await consentCookie(page))?.record['c']).toEqual({
       functional: 1,
       analytics: 0,
       marketing: 0,
@@ -194,7 +193,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     await expect(region.locator('[part="gpc-notice"]')).toHaveCount(0);
     await region.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
     const record = (await consentCookie(page))!.record;
-    expect(record['cats']).toMatchObject({ marketing: 1 });
+    expect(record['c']).toMatchObject({ marketing: 1 });
     expect(record['gpc']).toBeUndefined();
   });
 });

@@ -182,7 +182,7 @@ test.describe('Global Privacy Control', () => {
     await region.getByRole('button', { name: en.banner.acceptAll }).click();
     expect((await consentCookie(page))?.record).toMatchObject({
       gpc: 1,
-      cats: { necessary: 1, functional: 1, analytics: 1, marketing: 0 },
+      c: { functional: 1, analytics: 1, marketing: 0 },
     });
     const [change] = await events(page, 'consent-change');
     expect(change?.detail).toMatchObject({ consent: { gpc: true, categories: { marketing: false } } });
@@ -194,10 +194,10 @@ test.describe('Global Privacy Control', () => {
     await expect(marketing).not.toBeChecked();
     await marketing.check();
     await dialog.getByRole('button', { name: en.preferences.save }).click();
-    expect((await consentCookie(page))?.record['cats']).toMatchObject({ marketing: 1 });
+    expect((await consentCookie(page))?.record['c']).toMatchObject({ marketing: 1 });
     // An explicit switch survives a later Accept all.
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
-    expect((await consentCookie(page))?.record['cats']).toMatchObject({ marketing: 1 });
+    expect((await consentCookie(page))?.record['c']).toMatchObject({ marketing: 1 });
   });
 
   test('a choice made before GPC is narrowed when the signal appears; no-gpc turns this off', async ({ page }) => {
@@ -215,7 +215,7 @@ test.describe('Global Privacy Control', () => {
     await page.context().clearCookies();
     await mount(page, { attrs: 'no-gpc', path: '/test/third.html' });
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
-    expect((await consentCookie(page))?.record).toMatchObject({ cats: { marketing: 1 } });
+    expect((await consentCookie(page))?.record).toMatchObject({ c: { marketing: 1 } });
     expect((await consentCookie(page))?.record['gpc']).toBeUndefined();
   });
 
@@ -224,7 +224,7 @@ test.describe('Global Privacy Control', () => {
     await expect(banner(page)).toBeVisible();
     await expect(banner(page).locator('[part="gpc-notice"]')).toHaveCount(0);
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
-    expect((await consentCookie(page))?.record['cats']).toMatchObject({ marketing: 1 });
+    expect((await consentCookie(page))?.record['c']).toMatchObject({ marketing: 1 });
   });
 });
 

@@ -138,7 +138,7 @@ test.describe('switching', () => {
     await region(page, 'de')
       .getByRole('button', { name: locale('de').banner.acceptAll })
       .click();
-    expect((await consentCookie(page))?.record).toMatchObject({ lang: 'de', ui: 'de' });
+    expect((await consentCookie(page))?.record).toMatchObject({ l: 'de', ui: 'de' });
     await mount(page, { path: '/test/next.html' });
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
     await expect(page.getByRole('dialog', { name: locale('de').preferences.heading })).toBeVisible();

@@ -225,7 +225,7 @@ test.describe('the picker', () => {
     await region(page, 'sr-Latn')
       .getByRole('button', { name: locale('sr-Latn').banner.acceptAll, exact: true })
       .click();
-    expect((await consentCookie(page))?.record).toMatchObject({ lang: 'sr-Latn', ui: 'sr-Latn' });
+    expect((await consentCookie(page))?.record).toMatchObject({ l: 'sr-Latn', ui: 'sr-Latn' });
     await mount(page, { path: '/test/next.html' });
     await showPreferences(page);
     await expect(dialog(page, 'sr-Latn')).toBeVisible();

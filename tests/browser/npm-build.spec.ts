@@ -48,7 +48,7 @@ test('a lit site enforcing trusted-types lit-html shows the npm build’s banner
   await expect(region).toBeVisible();
   await region.getByRole('button', { name: tr.banner.acceptAll }).click();
   await expect(region).toBeHidden();
-  expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', cats: { marketing: 1 } });
+  expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { marketing: 1 } });
 
   expect(await page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp)).toEqual([]);
   // lit-html pushes its version once per copy that runs: one copy on the page, the site's and the banner's.

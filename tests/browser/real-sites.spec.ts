@@ -13,8 +13,11 @@ test.beforeEach(({ warnings }) => void warnings);
 const ORIGIN = `http://localhost:${process.env.TEST_PORT ?? 4321}`;
 const ALL = { necessary: 1, functional: 1, analytics: 1, marketing: 1 };
 const NONE = { necessary: 1, functional: 0, analytics: 0, marketing: 0 };
+/** The same, as the cookie stores them now (schema 2, `c`): `necessary` is implicit, never stored. */
+const STORED_ALL = { functional: 1, analytics: 1, marketing: 1 };
+const STORED_NONE = { functional: 0, analytics: 0, marketing: 0 };
 
-/** Seeds a returning visitor's record, as the product stores it. */
+/** Seeds a returning visitor's record, as the product stored it before schema 2 (still read: schema 1). */
 async function seed(context: BrowserContext, fields: Record<string, unknown> = {}, name = 'cookie_consent') {
   const record = { v: 1, id: 'q3Jf-9xZ2mLp', ts: Math.floor(Date.now() / 1000), rev: 1, lang: 'tr', m: 'a', cats: ALL };
   const value = encodeURIComponent(JSON.stringify({ ...record, ...fields }));
@@ -132,7 +135,7 @@ test.describe('H1: settings that arrive after the element is in the page', () =>
     });
     await expect
       .poll(async () => (await consentCookie(page))?.record)
-      .toMatchObject({ m: 'g', cats: { necessary: 1, functional: 1, analytics: 0, marketing: 1 } });
+      .toMatchObject({ m: 'g', c: { functional: 1, analytics: 0, marketing: 1 } });
   });
 
   test('H1, M5: a cookie table set after append is swept on load: a refused category keeps no listed cookie', async ({
@@ -274,7 +277,7 @@ test.describe('page scripts in the way', () => {
     const dialog = page.getByRole('dialog', { name: tr.preferences.heading });
     await expect(dialog.getByRole('switch', { name: tr.categories.marketing.name })).toBeChecked();
     await dialog.getByRole('button', { name: tr.banner.rejectAll }).click();
-    expect((await consentCookie(page))?.record).toMatchObject({ cats: NONE });
+    expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_NONE });
     expect(await events(page, 'consent-change')).toHaveLength(1);
   });
 });
@@ -320,7 +323,7 @@ test.describe('M5: windows side by side', () => {
     await dialog.getByRole('combobox', { name: tr.language.label }).selectOption('en');
     await expect(page.getByRole('dialog', { name: en.preferences.heading })).toBeVisible();
     const record = (await consentCookie(page))?.record;
-    expect(record).toMatchObject({ id: 'NEWREFUSAL00', cats: NONE, m: 'r', ui: 'en' });
+    expect(record).toMatchObject({ id: 'NEWREFUSAL00', c: STORED_NONE, m: 'r', ui: 'en' });
     expect((await events(page, 'consent-change'))[0]?.detail).toMatchObject({ source: 'sync' });
   });
 });
@@ -376,7 +379,7 @@ test.describe('hardening', () => {
       document.querySelector('cookie-consent-banner')!.setConsent({ marketing: true, analytics: true }),
     );
     expect((await consentCookie(page))?.record).toMatchObject({
-      cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+      c: { functional: 0, analytics: 1, marketing: 0 },
     });
     expect(warnings.some((w) => w.includes('"marketing" means sale or sharing'))).toBe(true);
   });
@@ -465,7 +468,7 @@ test.describe('hardening', () => {
     const dialog = page.getByRole('dialog', { name: tr.preferences.heading });
     await expect(dialog.getByRole('switch', { name: tr.categories.marketing.name })).not.toBeChecked();
     await dialog.getByRole('button', { name: tr.preferences.save }).click();
-    expect((await consentCookie(page))?.record).toMatchObject({ cats: NONE });
+    expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_NONE });
     const granted = await page.evaluate(() => {
       const el = document.querySelector('cookie-consent-banner')!;
       return [el.hasConsent('marketing'), el.hasConsent('video')];
@@ -488,7 +491,7 @@ test.describe('hardening', () => {
     await page.clock.runFor(6000);
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
-    expect((await consentCookie(page))?.record).toMatchObject({ cats: NONE });
+    expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_NONE });
     expect(warnings.some((w) => w.includes('"de" strings did not load'))).toBe(true);
   });
 
@@ -538,6 +541,6 @@ test.describe('interaction', () => {
     // the click, the tag would start before the frame.)
     expect(clickAt).toBeLessThan(frameAt);
     expect(frameAt).toBeLessThanOrEqual(tagStartAt);
-    expect((await consentCookie(page))?.record).toMatchObject({ cats: ALL });
+    expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_ALL });
   });
 });

@@ -6,7 +6,7 @@ const OFFERED = ['necessary', 'functional', 'analytics', 'marketing'];
 const NOW = Date.UTC(2026, 10, 29, 12);
 const expectation = { revision: '1', offered: OFFERED, maxAgeDays: 182, now: NOW };
 
-/** A valid stored record, as the banner writes it. */
+/** A valid stored record, as the banner writes it (schema 2). */
 const valid = encodeConsent(
   createConsent({
     offered: OFFERED,
@@ -18,6 +18,16 @@ const valid = encodeConsent(
     now: NOW - 1000,
   }),
 );
+
+/** The same choice as schema 1 wrote it: still read, so it is fuzzed too. */
+const schema1 = JSON.stringify({
+  v: 1,
+  ts: Math.floor((NOW - 1000) / 1000),
+  rev: 1,
+  lang: 'tr',
+  m: 's',
+  cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+});
 
 /** Checks the decoder's contract for one input: no throw; either no choice or a well-formed one. */
 function holds(raw: unknown): boolean {
@@ -40,7 +50,20 @@ describe('the cookie decoder under fuzzing', () => {
 
   it('…for arbitrary JSON, including prototype keys', () => {
     const key = fc.oneof(
-      fc.constantFrom('__proto__', 'constructor', 'prototype', 'v', 'cats', 'ts', 'id'),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'prototype',
+        'v',
+        'cats',
+        'ts',
+        'id',
+        't',
+        'r',
+        'l',
+        'c',
+        'necessary',
+      ),
       fc.string(),
     );
     const json = fc.letrec((tie) => ({
@@ -64,15 +87,21 @@ describe('the cookie decoder under fuzzing', () => {
     );
   });
 
-  it('…for mutations of a valid record: changed, cut or spliced characters', () => {
+  it.each([
+    ['schema 2', valid],
+    ['schema 1', schema1],
+  ])('…for mutations of a valid %s record: changed, cut or spliced characters', (_schema, record) => {
     const mutated = fc
-      .tuple(fc.nat({ max: valid.length }), fc.nat({ max: 10 }), fc.string({ maxLength: 12 }))
-      .map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
+      .tuple(fc.nat({ max: record.length }), fc.nat({ max: 10 }), fc.string({ maxLength: 12 }))
+      .map(([at, cut, insert]) => record.slice(0, at) + insert + record.slice(at + cut));
     fc.assert(fc.property(mutated, holds), { numRuns: 3000 });
   });
 
-  it('…for records with every field replaced by a value of another type', () => {
-    const base = JSON.parse(valid) as Record<string, unknown>;
+  it.each([
+    ['schema 2', valid],
+    ['schema 1', schema1],
+  ])('…for %s records with every field replaced by a value of another type', (_schema, record) => {
+    const base = JSON.parse(record) as Record<string, unknown>;
     const anything = fc.oneof(
       fc.constant(null),
       fc.boolean(),
@@ -89,7 +118,8 @@ describe('the cookie decoder under fuzzing', () => {
     );
   });
 
-  it('accepts the valid record itself (the fuzzing starts from something the decoder takes)', () => {
+  it('accepts the valid records themselves (the fuzzing starts from something the decoder takes)', () => {
     expect(decodeConsent(valid, expectation).consent).not.toBeNull();
+    expect(decodeConsent(schema1, expectation).consent).toEqual(decodeConsent(valid, expectation).consent);
   });
 });

@@ -1,3 +1,4 @@
+import Cookies from 'js-cookie';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_CLOCK_SKEW_SECONDS,
@@ -6,6 +7,7 @@ import {
   createConsent,
   decodeConsent,
   encodeConsent,
+  freeze,
   isValidRevision,
   newConsentId,
   type Consent,
@@ -28,21 +30,42 @@ const expectation = (over: Partial<Expectation> = {}): Expectation => ({
   ...over,
 });
 
-/** A valid stored record, as an object, one hour old. */
+type Schema = 1 | 2;
+const SCHEMAS: Schema[] = [1, 2];
+
+/** A valid stored record in schema 2 (what is written now), as an object, one hour old. */
 const validRecord = (): Record<string, unknown> => ({
-  v: 1,
   id: 'AbCdEf012_-x',
-  ts: NOW_S - 3600,
-  rev: 1,
-  lang: 'tr',
+  t: NOW_S - 3600,
+  r: 1,
+  l: 'tr',
   m: 'a',
-  cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+  c: { functional: 0, analytics: 1, marketing: 0 },
 });
 
-const encoded = (over: Record<string, unknown> = {}): string => JSON.stringify({ ...validRecord(), ...over });
+const LONG_KEYS: Record<string, string> = { t: 'ts', r: 'rev', l: 'lang', c: 'cats' };
 
-const without = (key: string): string =>
-  JSON.stringify(Object.fromEntries(Object.entries(validRecord()).filter(([name]) => name !== key)));
+/**
+ * The same record as schema 1 wrote it: `"v":1` first, long keys, and `"necessary":1` first in the
+ * categories (unless the categories are not an object, or name `necessary` themselves).
+ */
+function asSchema1(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { v: 1 };
+  for (const [key, value] of Object.entries(record)) {
+    const withNecessary =
+      key === 'c' && typeof value === 'object' && value !== null && !Array.isArray(value) && !('necessary' in value);
+    out[LONG_KEYS[key] ?? key] = withNecessary ? { necessary: 1, ...value } : value;
+  }
+  return out;
+}
+
+/** The valid record with some fields replaced (named as in schema 2; `undefined` leaves one out), as stored. */
+const encoded = (over: Record<string, unknown> = {}, schema: Schema = 2): string => {
+  const record = { ...validRecord(), ...over };
+  return JSON.stringify(schema === 1 ? asSchema1(record) : record);
+};
+
+const without = (key: string, schema: Schema = 2): string => encoded({ [key]: undefined }, schema);
 
 const sample = (over: Partial<Parameters<typeof createConsent>[0]> = {}): Consent =>
   createConsent({
@@ -101,8 +124,8 @@ describe('createConsent', () => {
     }
   });
 
-  it('L3: a record without an id decodes, and has no id', () => {
-    const { consent } = accepted(decodeConsent(without('id'), expectation()));
+  it.each(SCHEMAS)('L3: a schema %i record without an id decodes, and has no id', (schema) => {
+    const { consent } = accepted(decodeConsent(without('id', schema), expectation()));
     expect(consent).not.toHaveProperty('id');
     expect(consent.categories).toEqual({ necessary: true, functional: false, analytics: true, marketing: false });
     const stored = sample({ id: undefined });
@@ -152,16 +175,32 @@ describe('isValidRevision', () => {
 });
 
 describe('encodeConsent', () => {
-  it('writes compact JSON with short keys', () => {
-    expect(JSON.parse(encodeConsent(sample()))).toEqual({
-      v: SCHEMA_VERSION,
-      id: 'AbCdEf012_-x',
-      ts: NOW_S,
-      rev: 1,
-      lang: 'tr',
+  it('writes schema 2: compact JSON with one-letter keys, no "v", and no "necessary"', () => {
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(encodeConsent(sample())).toBe(
+      `{"id":"AbCdEf012_-x","t":${NOW_S},"r":1,"l":"tr","m":"s","c":{"functional":0,"analytics":1,"marketing":0}}`,
+    );
+    expect(JSON.parse(encodeConsent(sample({ gpc: true, id: undefined }), 'de'))).toEqual({
+      t: NOW_S,
+      r: 1,
+      l: 'tr',
       m: 's',
-      cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+      c: { functional: 0, analytics: 1, marketing: 0 },
+      gpc: 1,
+      ui: 'de',
     });
+  });
+
+  it('never stores necessary, so it can never be stored off', () => {
+    const off = freeze({ ...sample(), categories: { necessary: false, analytics: true } });
+    expect(JSON.parse(encodeConsent(off))).toHaveProperty('c', { analytics: 1 });
+    const { consent } = accepted(
+      decodeConsent(encodeConsent(off), expectation({ offered: ['necessary', 'analytics'] })),
+    );
+    expect(consent.categories).toEqual({ necessary: true, analytics: true });
+    for (const necessary of [0, 1]) {
+      expectRejected(decodeConsent(encoded({ c: { necessary, analytics: 1 } }), expectation()));
+    }
   });
 
   it.each<[ConsentMethod, string]>([
@@ -184,7 +223,7 @@ describe('encodeConsent', () => {
     ['1234567890', '1234567890'],
     ['1.0', '1.0'],
   ])('stores revision %j as %j', (revision, stored) => {
-    expect(JSON.parse(encodeConsent(sample({ revision })))).toHaveProperty('rev', stored);
+    expect(JSON.parse(encodeConsent(sample({ revision })))).toHaveProperty('r', stored);
   });
 
   it('adds the picked banner language only when it is a language tag', () => {
@@ -195,9 +234,28 @@ describe('encodeConsent', () => {
     }
   });
 
-  it('stays under 300 characters for 4 categories, even URI-encoded', () => {
-    const consent = sample({ id: newConsentId(), revision: '2024-05-policy-v2', language: 'pt-br' });
-    expect(encodeURIComponent(encodeConsent(consent)).length).toBeLessThan(300);
+  it('#15: the cookie with the four default categories is at most 160 bytes as js-cookie writes it', () => {
+    const cookie = (consent: Consent) =>
+      `cookie_consent=${Cookies.converter.write(encodeConsent(consent), 'cookie_consent')}`;
+    const now = Date.UTC(2025, 10, 29, 21, 0, 0); // 1764450000, ten digits like every time until 2286
+    const accepted = sample({ method: 'accept-all', allowed: () => true, id: undefined, now });
+    expect(cookie(accepted)).toBe(
+      'cookie_consent={%22t%22:1764450000%2C%22r%22:1%2C%22l%22:%22tr%22%2C%22m%22:%22a%22%2C' +
+        '%22c%22:{%22functional%22:1%2C%22analytics%22:1%2C%22marketing%22:1}}',
+    );
+    expect(cookie(accepted).length).toBeLessThanOrEqual(160);
+    // Schema 1 took 196 bytes for the same choice.
+    const schema1 = asSchema1({
+      t: 1764450000,
+      r: 1,
+      l: 'tr',
+      m: 'a',
+      c: { functional: 1, analytics: 1, marketing: 1 },
+    });
+    expect(`cookie_consent=${Cookies.converter.write(JSON.stringify(schema1), 'cookie_consent')}`).toHaveLength(196);
+    // With a receipt id and a string revision it stays far from the 512-byte bound.
+    const receipt = sample({ id: newConsentId(), revision: '2024-05-policy-v2', language: 'pt-br' });
+    expect(cookie(receipt).length).toBeLessThan(220);
   });
 });
 
@@ -224,9 +282,9 @@ describe('encodeConsent and decodeConsent', () => {
     expect(accepted(decodeConsent(encodeConsent(sample()), expectation())).ui).toBeUndefined();
   });
 
-  it('ignores a bad banner language but keeps the choice', () => {
+  it.each(SCHEMAS)('schema %i: ignores a bad banner language but keeps the choice', (schema) => {
     for (const ui of [1, '', 'EN', 'english', { de: 1 }, null]) {
-      const result = accepted(decodeConsent(encoded({ ui }), expectation()));
+      const result = accepted(decodeConsent(encoded({ ui }, schema), expectation()));
       expect(result.ui).toBeUndefined();
       expect(result.consent.categories['analytics']).toBe(true);
     }
@@ -238,93 +296,192 @@ describe('encodeConsent and decodeConsent', () => {
     expect(Object.isFrozen(consent.categories)).toBe(true);
   });
 
-  it('reads a numeric revision back as a string', () => {
-    const { consent } = accepted(decodeConsent(encoded({ rev: 7 }), expectation({ revision: '7' })));
+  it.each(SCHEMAS)('schema %i: reads a numeric revision back as a string', (schema) => {
+    const { consent } = accepted(decodeConsent(encoded({ r: 7 }, schema), expectation({ revision: '7' })));
     expect(consent.revision).toBe('7');
     expect(consent.timestamp).toBe(new Date((NOW_S - 3600) * 1000).toISOString());
   });
 });
 
-describe('decodeConsent rejects without throwing', () => {
-  const truncated = encoded().slice(0, -1);
+describe('schema 1, as written before: still read, with every check', () => {
+  const stored = (over: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      v: 1,
+      id: 'AbCdEf012_-x',
+      ts: NOW_S - 3600,
+      rev: 1,
+      lang: 'pt-BR',
+      m: 's',
+      cats: { necessary: 1, functional: 0, analytics: 1, marketing: 0 },
+      gpc: 1,
+      ui: 'de',
+      ...over,
+    });
+
+  it('gives the same choice as before: categories, revision, id, time, language, method, gpc and ui', () => {
+    const result = accepted(decodeConsent(stored(), expectation()));
+    expect(result).toEqual({
+      consent: {
+        categories: { necessary: true, functional: false, analytics: true, marketing: false },
+        revision: '1',
+        id: 'AbCdEf012_-x',
+        timestamp: new Date((NOW_S - 3600) * 1000).toISOString(),
+        language: 'pt-BR',
+        method: 'save',
+        gpc: true,
+      },
+      complete: true,
+      ui: 'de',
+    });
+    expect(Object.isFrozen(result.consent)).toBe(true);
+  });
+
+  it('is read like the same choice in schema 2', () => {
+    const schema2 = JSON.stringify({
+      id: 'AbCdEf012_-x',
+      t: NOW_S - 3600,
+      r: 1,
+      l: 'pt-BR',
+      m: 's',
+      c: { functional: 0, analytics: 1, marketing: 0 },
+      gpc: 1,
+      ui: 'de',
+    });
+    expect(decodeConsent(schema2, expectation())).toEqual(decodeConsent(stored(), expectation()));
+  });
+
+  it('a string revision, and a choice without an id, gpc or ui', () => {
+    const { consent, ui } = accepted(
+      decodeConsent(
+        stored({ rev: '2024-05', id: undefined, gpc: undefined, ui: undefined }),
+        expectation({ revision: '2024-05' }),
+      ),
+    );
+    expect(consent).toMatchObject({ revision: '2024-05', gpc: false });
+    expect(consent).not.toHaveProperty('id');
+    expect(ui).toBeUndefined();
+  });
+
+  it('a record written by the schema 1 encoder round-trips through the new decoder', () => {
+    // What encodeConsent wrote for sample() before schema 2, byte for byte.
+    const old = `{"v":1,"id":"AbCdEf012_-x","ts":${NOW_S},"rev":1,"lang":"tr","m":"s","cats":{"necessary":1,"functional":0,"analytics":1,"marketing":0}}`;
+    expect(accepted(decodeConsent(old, expectation())).consent).toEqual(sample());
+  });
+
+  it.each<[string, string]>([
+    ['no necessary', stored({ cats: { analytics: 1 } })],
+    ['necessary 0', stored({ cats: { necessary: 0, analytics: 1 } })],
+    ['necessary set to true', stored({ cats: { necessary: true } })],
+    ['empty cats', stored({ cats: {} })],
+    ['schema version "1"', stored({ v: '1' })],
+    ['schema version 0', stored({ v: 0 })],
+    ['schema version null', stored({ v: null })],
+    ['schema version 2', stored({ v: 2 })],
+    ['schema version 3', stored({ v: 3 })],
+  ])('rejects %s', (_name, raw) => {
+    expectRejected(decodeConsent(raw, expectation()));
+  });
+});
+
+describe('mixed or ambiguous records are no choice', () => {
+  const v2 = validRecord();
+  const v1 = asSchema1(v2);
+  const cases: [string, Record<string, unknown>][] = [
+    ['"v":1 with the short keys', { v: 1, ...v2 }],
+    ['"v":2 with the short keys', { v: 2, ...v2 }],
+    ['"v":3 with the short keys', { v: 3, ...v2 }],
+    ['"v":1 with long and short time', { ...v1, t: NOW_S - 3600 }],
+    ['"v":1 with "c" beside "cats"', { ...v1, c: v2['c'] }],
+    ['"v":1 with "r"', { ...v1, r: 1 }],
+    ['"v":1 with "l"', { ...v1, l: 'tr' }],
+    ['"t" with "cats"', { ...v2, c: undefined, cats: v1['cats'] }],
+    ['"t" with "ts"', { ...v2, ts: NOW_S - 3600 }],
+    ['"t" with "rev"', { ...v2, rev: 1 }],
+    ['"t" with "lang"', { ...v2, lang: 'tr' }],
+    ['long keys without "v"', { ...v1, v: undefined }],
+    ['short keys with a null "v"', { v: null, ...v2 }],
+  ];
+
+  it.each(cases)('%s', (_name, record) => {
+    expectRejected(decodeConsent(JSON.stringify(record), expectation()));
+  });
+});
+
+describe.each(SCHEMAS)('schema %i: decodeConsent rejects without throwing', (schema) => {
+  const at = (over: Record<string, unknown>) => encoded(over, schema);
+  const truncated = at({}).slice(0, -1);
   const cases: [string, unknown][] = [
     ['undefined', undefined],
     ['null', null],
     ['empty string', ''],
     ['a number', 42],
     ['an object', validRecord()],
-    ['an array', [encoded()]],
+    ['an array', [at({})]],
     ['garbage', 'garbage'],
     ['truncated JSON', truncated],
-    ['half of the JSON', encoded().slice(0, 40)],
+    ['half of the JSON', at({}).slice(0, 40)],
     ['a JSON array', '[1,2,3]'],
     ['JSON null', 'null'],
     ['a JSON number', '42'],
     ['a JSON string', '"necessary"'],
     ['JSON true', 'true'],
-    ['schema version 2', encoded({ v: 2 })],
-    ['schema version "1"', encoded({ v: '1' })],
-    ['schema version 0', encoded({ v: 0 })],
-    ['no schema version', without('v')],
-    ['a short id', encoded({ id: 'abc1234' })],
-    ['a long id', encoded({ id: 'a'.repeat(33) })],
-    ['an id with "/"', encoded({ id: 'abc/defgh' })],
-    ['an id with "+"', encoded({ id: 'abc+defgh' })],
-    ['a numeric id', encoded({ id: 12345678 })],
-    ['ts as a string', encoded({ ts: String(NOW_S - 3600) })],
-    ['ts with a fraction', encoded({ ts: NOW_S - 3600.5 })],
-    ['no ts', without('ts')],
-    ['ts in the far future', encoded({ ts: NOW_S + 365 * DAY })],
-    ['ts more than a day in the future', encoded({ ts: NOW_S + DAY + 1 })],
-    ['M2: ts more than 5 minutes in the future', encoded({ ts: NOW_S + 5 * 60 + 1 })],
-    ['M2: ts an hour in the future', encoded({ ts: NOW_S + 3600 })],
-    ['a 17-character language', encoded({ lang: 'zh-hant-tw-abcdef' })],
-    ['ts older than maxAgeDays', encoded({ ts: NOW_S - 183 * DAY })],
-    ['ts before 2020', encoded({ ts: 1_500_000_000 })],
-    ['ts 0', encoded({ ts: 0 })],
-    ['ts negative', encoded({ ts: -1 })],
-    ['another revision', encoded({ rev: 2 })],
-    ['another string revision', encoded({ rev: '1a' })],
-    ['revision 0', encoded({ rev: 0 })],
-    ['revision -1', encoded({ rev: -1 })],
-    ['revision 1.5', encoded({ rev: 1.5 })],
-    ['revision with a space', encoded({ rev: '1 ' })],
-    ['no revision', without('rev')],
-    ['upper-case language', encoded({ lang: 'TR' })],
-    ['a language name', encoded({ lang: 'turkish' })],
-    ['a language with "_"', encoded({ lang: 'tr_TR' })],
-    ['an empty language', encoded({ lang: '' })],
-    ['a numeric language', encoded({ lang: 1 })],
-    ['no language', without('lang')],
-    ['an unknown method code', encoded({ m: 'z' })],
-    ['a method name instead of its code', encoded({ m: 'accept-all' })],
-    ['a numeric method', encoded({ m: 1 })],
-    ['no method', without('m')],
-    ['cats as an array', encoded({ cats: ['necessary'] })],
-    ['cats as null', encoded({ cats: null })],
-    ['cats as a string', encoded({ cats: 'necessary' })],
-    ['cats as a number', encoded({ cats: 1 })],
-    ['no cats', without('cats')],
-    ['a category set to true', encoded({ cats: { necessary: 1, analytics: true } })],
-    ['a category set to "yes"', encoded({ cats: { necessary: 1, analytics: 'yes' } })],
-    ['a category set to 2', encoded({ cats: { necessary: 1, analytics: 2 } })],
-    ['a category set to null', encoded({ cats: { necessary: 1, analytics: null } })],
-    ['necessary set to true', encoded({ cats: { necessary: true } })],
-    ['a "__proto__" category', encoded({ cats: JSON.parse('{"necessary":1,"__proto__":1}') as unknown })],
-    ['an "A;B" category', encoded({ cats: { necessary: 1, 'A;B': 1 } })],
-    ['an upper-case category', encoded({ cats: { necessary: 1, Analytics: 1 } })],
-    ['an empty category id', encoded({ cats: { necessary: 1, '': 1 } })],
-    ['a category id with a digit first', encoded({ cats: { necessary: 1, '1st': 1 } })],
-    ['a 33-character category id', encoded({ cats: { necessary: 1, ['a'.repeat(33)]: 1 } })],
-    ['necessary 0', encoded({ cats: { necessary: 0, analytics: 1 } })],
-    ['no necessary', encoded({ cats: { analytics: 1 } })],
-    ['empty cats', encoded({ cats: {} })],
+    ['a short id', at({ id: 'abc1234' })],
+    ['a long id', at({ id: 'a'.repeat(33) })],
+    ['an id with "/"', at({ id: 'abc/defgh' })],
+    ['an id with "+"', at({ id: 'abc+defgh' })],
+    ['a numeric id', at({ id: 12345678 })],
+    ['the time as a string', at({ t: String(NOW_S - 3600) })],
+    ['the time with a fraction', at({ t: NOW_S - 3600.5 })],
+    ['no time', without('t', schema)],
+    ['the time in the far future', at({ t: NOW_S + 365 * DAY })],
+    ['the time more than a day in the future', at({ t: NOW_S + DAY + 1 })],
+    ['M2: the time more than 5 minutes in the future', at({ t: NOW_S + 5 * 60 + 1 })],
+    ['M2: the time an hour in the future', at({ t: NOW_S + 3600 })],
+    ['a 17-character language', at({ l: 'zh-hant-tw-abcdef' })],
+    ['the time older than maxAgeDays', at({ t: NOW_S - 183 * DAY })],
+    ['the time before 2020', at({ t: 1_500_000_000 })],
+    ['the time 0', at({ t: 0 })],
+    ['the time negative', at({ t: -1 })],
+    ['another revision', at({ r: 2 })],
+    ['another string revision', at({ r: '1a' })],
+    ['revision 0', at({ r: 0 })],
+    ['revision -1', at({ r: -1 })],
+    ['revision 1.5', at({ r: 1.5 })],
+    ['revision with a space', at({ r: '1 ' })],
+    ['no revision', without('r', schema)],
+    ['upper-case language', at({ l: 'TR' })],
+    ['a language name', at({ l: 'turkish' })],
+    ['a language with "_"', at({ l: 'tr_TR' })],
+    ['an empty language', at({ l: '' })],
+    ['a numeric language', at({ l: 1 })],
+    ['no language', without('l', schema)],
+    ['an unknown method code', at({ m: 'z' })],
+    ['a method name instead of its code', at({ m: 'accept-all' })],
+    ['a numeric method', at({ m: 1 })],
+    ['no method', without('m', schema)],
+    ['categories as an array', at({ c: ['necessary'] })],
+    ['categories as null', at({ c: null })],
+    ['categories as a string', at({ c: 'necessary' })],
+    ['categories as a number', at({ c: 1 })],
+    ['no categories', without('c', schema)],
+    ['a category set to true', at({ c: { analytics: true } })],
+    ['a category set to "yes"', at({ c: { analytics: 'yes' } })],
+    ['a category set to 2', at({ c: { analytics: 2 } })],
+    ['a category set to null', at({ c: { analytics: null } })],
+    ['a "__proto__" category', at({ c: JSON.parse('{"__proto__":1}') as unknown })],
+    ['an "A;B" category', at({ c: { 'A;B': 1 } })],
+    ['an upper-case category', at({ c: { Analytics: 1 } })],
+    ['an empty category id', at({ c: { '': 1 } })],
+    ['a category id with a digit first', at({ c: { '1st': 1 } })],
+    ['a 33-character category id', at({ c: { ['a'.repeat(33)]: 1 } })],
+    ['necessary 0', at({ c: { necessary: 0, analytics: 1 } })],
+    ['necessary set to true', at({ c: { necessary: true } })],
     ['a 3000-character string', 'x'.repeat(3000)],
-    ['a 3000-character record', encoded({ pad: 'x'.repeat(3000) })],
+    ['a 3000-character record', at({ pad: 'x'.repeat(3000) })],
   ];
 
   it('starts from a valid record', () => {
-    expect(accepted(decodeConsent(encoded(), expectation())).complete).toBe(true);
+    expect(accepted(decodeConsent(at({}), expectation())).complete).toBe(true);
   });
 
   it.each(cases)('%s', (_name, raw) => {
@@ -332,57 +489,80 @@ describe('decodeConsent rejects without throwing', () => {
   });
 });
 
-describe('decodeConsent boundaries', () => {
-  it('M2: accepts a record up to 5 minutes in the future (clock skew), not more', () => {
-    expect(MAX_CLOCK_SKEW_SECONDS).toBe(300);
-    expect(decodeConsent(encoded({ ts: NOW_S + 300 }), expectation()).consent).not.toBeNull();
-    expectRejected(decodeConsent(encoded({ ts: NOW_S + 301 }), expectation()));
+describe('schema 2: necessary is implicit', () => {
+  it('reads a record with no categories at all when only necessary is offered', () => {
+    const result = accepted(decodeConsent(encoded({ c: {} }), expectation({ offered: ['necessary'] })));
+    expect(result).toMatchObject({ complete: true, consent: { categories: { necessary: true } } });
   });
 
-  it('stores a language tag longer than 16 characters as its primary subtag', () => {
-    const stored = JSON.parse(encodeConsent(sample({ language: 'zh-hant-tw-abcdef' }), 'de-ch-abcdefgh-ab')) as {
-      lang: string;
-      ui: string;
-    };
-    expect(stored).toMatchObject({ lang: 'zh', ui: 'de' });
-    expect(JSON.parse(encodeConsent(sample({ language: 'zh-hant-tw' }))).lang).toBe('zh-hant-tw');
+  it('rejects a record that stores necessary, on or off', () => {
+    expectRejected(decodeConsent(encoded({ c: { necessary: 1, analytics: 1 } }), expectation()));
+    expectRejected(decodeConsent(encoded({ c: { necessary: 0 } }), expectation()));
+  });
+});
+
+describe.each(SCHEMAS)('schema %i: decodeConsent boundaries', (schema) => {
+  const at = (over: Record<string, unknown>) => encoded(over, schema);
+
+  it('M2: accepts a record up to 5 minutes in the future (clock skew), not more', () => {
+    expect(MAX_CLOCK_SKEW_SECONDS).toBe(300);
+    expect(decodeConsent(at({ t: NOW_S + 300 }), expectation()).consent).not.toBeNull();
+    expectRejected(decodeConsent(at({ t: NOW_S + 301 }), expectation()));
   });
 
   it('accepts a record just inside maxAgeDays and rejects one just outside', () => {
-    expect(decodeConsent(encoded({ ts: NOW_S - 182 * DAY }), expectation()).consent).not.toBeNull();
-    expectRejected(decodeConsent(encoded({ ts: NOW_S - 182 * DAY - 1 }), expectation()));
-    expect(decodeConsent(encoded({ ts: NOW_S - 2 * DAY }), expectation({ maxAgeDays: 3 })).consent).not.toBeNull();
-    expectRejected(decodeConsent(encoded({ ts: NOW_S - 4 * DAY }), expectation({ maxAgeDays: 3 })));
+    expect(decodeConsent(at({ t: NOW_S - 182 * DAY }), expectation()).consent).not.toBeNull();
+    expectRejected(decodeConsent(at({ t: NOW_S - 182 * DAY - 1 }), expectation()));
+    expect(decodeConsent(at({ t: NOW_S - 2 * DAY }), expectation({ maxAgeDays: 3 })).consent).not.toBeNull();
+    expectRejected(decodeConsent(at({ t: NOW_S - 4 * DAY }), expectation({ maxAgeDays: 3 })));
   });
 
   it('rejects anything before 2020, however long maxAgeDays is', () => {
     const forever = expectation({ maxAgeDays: 1e6 });
     const start2020 = Date.UTC(2020, 0, 1) / 1000;
-    expect(decodeConsent(encoded({ ts: start2020 }), forever).consent).not.toBeNull();
-    expectRejected(decodeConsent(encoded({ ts: start2020 - 1 }), forever));
+    expect(decodeConsent(at({ t: start2020 }), forever).consent).not.toBeNull();
+    expectRejected(decodeConsent(at({ t: start2020 - 1 }), forever));
   });
 
   it('accepts ids of 8 to 32 characters', () => {
-    expect(decodeConsent(encoded({ id: 'abcd-_12' }), expectation()).consent).not.toBeNull();
-    expect(decodeConsent(encoded({ id: 'a'.repeat(32) }), expectation()).consent).not.toBeNull();
-    expectRejected(decodeConsent(encoded({ id: 'abcd-_1' }), expectation()));
+    expect(decodeConsent(at({ id: 'abcd-_12' }), expectation()).consent).not.toBeNull();
+    expect(decodeConsent(at({ id: 'a'.repeat(32) }), expectation()).consent).not.toBeNull();
+    expectRejected(decodeConsent(at({ id: 'abcd-_1' }), expectation()));
   });
 
-  it('accepts regional language tags', () => {
-    const { consent } = accepted(decodeConsent(encoded({ lang: 'pt-BR' }), expectation()));
+  it('accepts regional language tags, up to 16 characters', () => {
+    const { consent } = accepted(decodeConsent(at({ l: 'pt-BR' }), expectation()));
     expect(consent.language).toBe('pt-BR');
+    expect(decodeConsent(at({ l: 'zh-hant-tw-abcde' }), expectation()).consent).not.toBeNull();
+  });
+
+  it('accepts 32-character category ids and states 0 and 1 only', () => {
+    const id = 'a'.repeat(32);
+    const { consent } = accepted(decodeConsent(at({ c: { [id]: 1 } }), expectation({ offered: ['necessary', id] })));
+    expect(consent.categories).toEqual({ necessary: true, [id]: true });
   });
 
   it(`reads records up to ${MAX_RECORD_LENGTH} characters`, () => {
-    const base = encoded({ pad: '' });
-    const fill = (length: number): string => encoded({ pad: 'x'.repeat(length - base.length) });
+    const base = at({ pad: '' });
+    const fill = (length: number): string => at({ pad: 'x'.repeat(length - base.length) });
     expect(fill(MAX_RECORD_LENGTH)).toHaveLength(MAX_RECORD_LENGTH);
     expect(decodeConsent(fill(MAX_RECORD_LENGTH), expectation()).consent).not.toBeNull();
     expectRejected(decodeConsent(fill(MAX_RECORD_LENGTH + 1), expectation()));
   });
 
   it('ignores unknown top-level fields', () => {
-    expect(decodeConsent(encoded({ extra: { nested: [1, 2] } }), expectation()).consent).not.toBeNull();
+    expect(decodeConsent(at({ extra: { nested: [1, 2] } }), expectation()).consent).not.toBeNull();
+  });
+});
+
+describe('encodeConsent and language tags', () => {
+  it('stores a language tag longer than 16 characters as its primary subtag', () => {
+    const stored = JSON.parse(encodeConsent(sample({ language: 'zh-hant-tw-abcdef' }), 'de-ch-abcdefgh-ab')) as {
+      l: string;
+      ui: string;
+    };
+    expect(stored).toMatchObject({ l: 'zh', ui: 'de' });
+    expect(JSON.parse(encodeConsent(sample({ language: 'zh-hant-tw' }))).l).toBe('zh-hant-tw');
   });
 });
 
@@ -390,35 +570,37 @@ describe('decodeConsent and prototype pollution', () => {
   /** What a fresh object inherits under "polluted". */
   const inherited = (): unknown => (({}) as Record<string, unknown>)['polluted'];
 
-  it('rejects a "__proto__" category and pollutes nothing', () => {
-    const raw =
-      `{"v":1,"id":"AbCdEf012_-x","ts":${NOW_S - 60},"rev":1,"lang":"tr","m":"a",` +
-      `"cats":{"necessary":1,"__proto__":{"polluted":1}}}`;
+  it.each([
+    `{"v":1,"id":"AbCdEf012_-x","ts":${NOW_S - 60},"rev":1,"lang":"tr","m":"a","cats":{"necessary":1,"__proto__":{"polluted":1}}}`,
+    `{"id":"AbCdEf012_-x","t":${NOW_S - 60},"r":1,"l":"tr","m":"a","c":{"__proto__":{"polluted":1}}}`,
+  ])('rejects a "__proto__" category and pollutes nothing: %s', (raw) => {
     expectRejected(decodeConsent(raw, expectation()));
     expect(inherited()).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 
-  it('ignores a top-level "__proto__" and pollutes nothing', () => {
-    const raw = `{"__proto__":{"polluted":1,"v":1},${encoded().slice(1)}`;
-    const { consent } = accepted(decodeConsent(raw, expectation()));
-    expect(Object.keys(consent.categories)).toEqual(OFFERED);
+  it.each(SCHEMAS)('schema %i: ignores a top-level "__proto__" and pollutes nothing', (schema) => {
+    for (const proto of ['{"polluted":1,"v":1}', '{"polluted":1,"t":1}', '{"v":2}']) {
+      const raw = `{"__proto__":${proto},${encoded({}, schema).slice(1)}`;
+      const { consent } = accepted(decodeConsent(raw, expectation()));
+      expect(Object.keys(consent.categories)).toEqual(OFFERED);
+    }
     expect(inherited()).toBeUndefined();
     expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 
-  it('does not take categories from the prototype', () => {
+  it.each(SCHEMAS)('schema %i: does not take categories from the prototype', (schema) => {
     const { consent } = accepted(
-      decodeConsent(encoded({ cats: { necessary: 1 } }), expectation({ offered: ['necessary', 'constructor'] })),
+      decodeConsent(encoded({ c: {} }, schema), expectation({ offered: ['necessary', 'constructor'] })),
     );
     expect(consent.categories).toEqual({ necessary: true, constructor: false });
   });
 });
 
-describe('decodeConsent and changed categories', () => {
+describe.each(SCHEMAS)('schema %i: decodeConsent and changed categories', (schema) => {
   it('turns a newly offered category off and marks the record incomplete', () => {
     const offered = [...OFFERED, 'social'];
-    const result = accepted(decodeConsent(encoded(), expectation({ offered })));
+    const result = accepted(decodeConsent(encoded({}, schema), expectation({ offered })));
     expect(result.complete).toBe(false);
     expect(result.consent.categories).toEqual({
       necessary: true,
@@ -432,7 +614,7 @@ describe('decodeConsent and changed categories', () => {
   it('drops categories that are no longer offered', () => {
     const result = accepted(
       decodeConsent(
-        encoded({ cats: { necessary: 1, analytics: 1, legacy: 1 } }),
+        encoded({ c: { analytics: 1, legacy: 1 } }, schema),
         expectation({ offered: ['necessary', 'analytics'] }),
       ),
     );
@@ -442,12 +624,14 @@ describe('decodeConsent and changed categories', () => {
 
   it('returns categories in the order offered now', () => {
     const offered = ['necessary', 'marketing', 'analytics', 'functional'];
-    const { consent } = accepted(decodeConsent(encoded(), expectation({ offered })));
+    const { consent } = accepted(decodeConsent(encoded({}, schema), expectation({ offered })));
     expect(Object.keys(consent.categories)).toEqual(offered);
   });
 
   it('keeps necessary on even if it is not offered first', () => {
-    const { consent } = accepted(decodeConsent(encoded(), expectation({ offered: ['analytics', 'necessary'] })));
+    const { consent } = accepted(
+      decodeConsent(encoded({}, schema), expectation({ offered: ['analytics', 'necessary'] })),
+    );
     expect(consent.categories).toEqual({ analytics: true, necessary: true });
   });
 });
@@ -490,6 +674,10 @@ describe('decodeConsent on random input', () => {
     '"lang"',
     '"m"',
     '"cats"',
+    '"t"',
+    '"r"',
+    '"l"',
+    '"c"',
     '"necessary"',
     '"analytics"',
     '"__proto__"',
@@ -516,7 +704,7 @@ describe('decodeConsent on random input', () => {
     return text;
   };
 
-  const valid = encoded();
+  const valids = [encoded({}, 2), encoded({}, 1)];
   const mutate = (text: string): string => {
     let out = text;
     const steps = 1 + int(3);
@@ -561,16 +749,17 @@ describe('decodeConsent on random input', () => {
       NOW_S,
       'a'.repeat(40),
     ];
-    const key = pick(['v', 'id', 'ts', 'rev', 'lang', 'm', 'cats']);
-    if (key === 'cats' && random() < 0.5) {
-      return encoded({ cats: { necessary: 1, [pick(['analytics', 'social', 'A', '_x'])]: pick(values) } });
+    const schema = pick(SCHEMAS);
+    const key = pick(['v', 'id', 't', 'r', 'l', 'm', 'c']);
+    if (key === 'c' && random() < 0.5) {
+      return encoded({ c: { [pick(['analytics', 'social', 'necessary', 'A', '_x'])]: pick(values) } }, schema);
     }
-    return encoded({ [key]: pick(values) });
+    return encoded({ [key]: pick(values) }, schema);
   };
 
   it('never throws, and returns null or the offered categories', () => {
     const offered = ['necessary', 'analytics', 'social'];
-    const kinds = [printable, jsonish, () => mutate(valid), swapped];
+    const kinds = [printable, jsonish, () => mutate(pick(valids)), swapped];
     let decoded = 0;
     for (let i = 0; i < 2000; i++) {
       const raw = kinds[i % kinds.length]?.() ?? '';

@@ -388,10 +388,9 @@ const EXPECTATION: Expectation = {
   maxAgeDays: 182,
   now: Date.now(),
 };
-const record = (marketing: 0 | 1, ts = NOW_S - 60, over: Record<string, unknown> = {}) =>
-  encodeURIComponent(
-    JSON.stringify({ v: 1, ts, rev: 1, lang: 'tr', m: 'a', cats: { necessary: 1, marketing }, ...over }),
-  );
+/** A stored record (schema 2, as written now), percent-encoded. */
+const record = (marketing: 0 | 1, t = NOW_S - 60, over: Record<string, unknown> = {}) =>
+  encodeURIComponent(JSON.stringify({ t, r: 1, l: 'tr', m: 'a', c: { marketing }, ...over }));
 
 describe('readStored and writeCookie in a browser-like jar', () => {
   let consoleError: MockInstance<typeof console.error>;
@@ -447,6 +446,23 @@ describe('readStored and writeCookie in a browser-like jar', () => {
     expect(jar.scopes()).toEqual([['.example.com', '/']]);
   });
 
+  it('#15: a schema 1 cookie is read and adopted as it is: the value is copied, the next choice writes schema 2', () => {
+    const at = page('www.example.com');
+    const old = JSON.stringify({
+      v: 1,
+      ts: NOW_S - 60,
+      rev: 1,
+      lang: 'tr',
+      m: 'a',
+      cats: { necessary: 1, marketing: 1 },
+    });
+    jar.store(DEFAULT_COOKIE_NAME, encodeURIComponent(old));
+    const result = readStored(cookieSettings({ domain: 'example.com' }, at), EXPECTATION, at);
+    expect(marketing(result)).toBe(true);
+    expect(jar.scopes()).toEqual([['.example.com', '/']]);
+    expect(readCookieValues(DEFAULT_COOKIE_NAME)).toEqual([old]);
+  });
+
   it('M2: a changed cookie-path adopts the cookie of the old path', () => {
     const at = page('www.example.com', '/news/a.html');
     jar.store(DEFAULT_COOKIE_NAME, record(1), { path: '/news' });
@@ -475,7 +491,7 @@ describe('readStored and writeCookie in a browser-like jar', () => {
 
   it('M2: an invalid record at the configured scope gives way to a valid one elsewhere', () => {
     const at = page('www.example.com');
-    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 10, { rev: 'old' }));
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 10, { r: 'old' }));
     jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 3600), { domain: 'example.com' });
     expect(marketing(readStored(cookieSettings({}, at), EXPECTATION, at))).toBe(true);
     expect(jar.scopes()).toEqual([['www.example.com', '/']]);
