@@ -773,3 +773,27 @@ test.describe('motion', () => {
     expect(await host(page).evaluate((element) => element.shadowRoot!.getAnimations().length)).toBe(0);
   });
 });
+
+test.describe('subclasses', () => {
+  test("a subclass's static styles stay when the view loads, beside the view's own", async ({ page }) => {
+    await mount(page, {
+      noElement: true,
+      after: `<script type="module">
+        import { CookieConsentBanner } from '/dist/cookie-consent-banner.js';
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(':host { outline: 3px solid rgb(255, 0, 0); }');
+        customElements.define('site-consent-banner', class extends CookieConsentBanner {
+          static styles = [CookieConsentBanner.styles, sheet];
+        });
+        document.body.append(document.createElement('site-consent-banner'));
+      </script>`,
+    });
+    const banner = page.locator('site-consent-banner');
+    await expect(banner.getByRole('region')).toBeVisible();
+    // The subclass's rule, and the view's (the banner is fixed to the viewport), both apply.
+    expect(await banner.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(255, 0, 0)');
+    expect(
+      await banner.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).position),
+    ).toBe('fixed');
+  });
+});
