@@ -194,17 +194,13 @@ export class ConsentSession {
    * wins; exactly one is left). Remembers the settings it was read with.
    */
   read(): DecodeResult {
+    const { settings, env } = this;
     this.readKey = this.settingsKey();
-    const cookie = this.settings.cookie();
+    const cookie = settings.cookie();
     const stored = readStored(
       cookie,
-      {
-        revision: this.settings.revision(),
-        offered: this.settings.offered(),
-        maxAgeDays: cookie.expires,
-        now: this.env.now(),
-      },
-      this.env.location,
+      { revision: settings.revision(), offered: settings.offered(), maxAgeDays: cookie.expires, now: env.now() },
+      env.location,
     );
     this._consent = stored.consent;
     return stored;
@@ -224,12 +220,9 @@ export class ConsentSession {
         if (event.data === this.settings.cookie().name) this.reread('sync');
       };
     }
-    this.honourGpcOnStoredChoice();
+    this.honourGpc();
     this.sweep();
-    if (this.settings.consentMode() && !defaultPushed.has(this.env.window)) {
-      defaultPushed.add(this.env.window);
-      gtagConsent(this.env.window, 'default', { ...this.signals(), wait_for_update: WAIT_FOR_UPDATE });
-    }
+    this.pushDefault(false);
     this.gate = this.makeGate();
     this.gate.start((category) => this.has(category));
   }
@@ -251,20 +244,37 @@ export class ConsentSession {
   refresh(): void {
     if (!this.started) return;
     if (this.settingsKey() !== this.readKey) this.reread('api');
-    if (this.settings.consentMode() && !defaultPushed.has(this.env.window)) {
-      defaultPushed.add(this.env.window);
+    this.pushDefault(true);
+  }
+
+  /** Pushes the Consent Mode default, once per page (`late`: after gated tags could run, with a warning). */
+  private pushDefault(late: boolean): void {
+    const { window } = this.env;
+    if (!this.settings.consentMode() || defaultPushed.has(window)) return;
+    defaultPushed.add(window);
+    if (late) {
       warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
-      gtagConsent(this.env.window, 'default', { ...this.signals(), wait_for_update: WAIT_FOR_UPDATE });
     }
+    gtagConsent(window, 'default', { ...this.signals(), wait_for_update: WAIT_FOR_UPDATE });
   }
 
   /**
    * Reads the stored choice again: the site changed what a valid choice is, another window stored a choice,
    * or this window is about to write. If the choice in effect changed, the host is told; then it hears whether
-   * the visitor must be asked. Only while started.
+   * the visitor must be asked (`ask`: the caller is about to write, and decides what shows itself). Only while started.
    */
-  reread(source: ChangeSource): void {
-    this.readAgain(source, true);
+  reread(source: ChangeSource, ask = true): void {
+    if (!this.started) return;
+    const previous = this._consent;
+    const stored = this.read();
+    this.honourGpc();
+    const consent = this._consent;
+    const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
+    // Only a withdrawal seen from another window reloads; a changed setting never does, so no reload can loop.
+    if (!same) this.afterChange(previous, consent, source, source === 'sync');
+    if (!ask) return;
+    if (stored.consent === null || !stored.complete || consent === null) this.host.ask(true);
+    else if (source === 'sync' && !same) this.host.ask(false);
   }
 
   /**
@@ -273,26 +283,27 @@ export class ConsentSession {
    */
   choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void {
     // Another window may have changed the choice since this one read it.
-    this.readAgain('sync', false);
+    this.reread('sync', false);
+    const { settings, env, host } = this;
     const previous = this._consent;
-    const receipts = this.settings.receiptUrl();
+    const receipts = settings.receiptUrl();
     const consent = createConsent({
-      offered: this.settings.offered(),
+      offered: settings.offered(),
       allowed,
-      revision: this.settings.revision(),
-      language: this.host.language(),
+      revision: settings.revision(),
+      language: host.language(),
       method,
       gpc: this.gpc(),
-      now: this.env.now(),
+      now: env.now(),
       receipts: receipts !== null,
     });
     // The write leaves exactly one cookie of the name: copies at other scopes are removed.
-    const stored = this.write(encodeConsent(consent, this.host.picked()));
+    const stored = this.write(encodeConsent(consent, host.picked()));
     this._consent = consent;
     this.afterChange(previous, consent, source, true, stored);
     if (!stored) return;
     this.broadcast();
-    if (receipts) this.env.afterNextPaint(() => sendReceipt(receipts, consent, this.env.location));
+    if (receipts) env.afterNextPaint(() => sendReceipt(receipts, consent, env.location));
   }
 
   /** Forgets the stored choice: removes the cookie and tells the other windows. */
@@ -311,29 +322,16 @@ export class ConsentSession {
     if (this._consent && this.write(encodeConsent(this._consent, language))) this.broadcast();
   }
 
-  private readAgain(source: ChangeSource, ask: boolean): void {
-    if (!this.started) return;
-    const previous = this._consent;
-    const stored = this.read();
-    this.honourGpcOnStoredChoice();
-    const consent = this._consent;
-    const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
-    // Only a withdrawal seen from another window reloads; a changed setting never does, so no reload can loop.
-    if (!same) this.afterChange(previous, consent, source, source === 'sync');
-    if (!ask) return;
-    if (stored.consent === null || !stored.complete || consent === null) this.host.ask(true);
-    else if (source === 'sync' && !same) this.host.ask(false);
-  }
-
   /**
    * What decides which stored choice is valid: revision, offered categories, cookie settings and the GPC
    * settings. When it differs from the one the choice was last read with, the cookie is read again.
    */
   private settingsKey(): string {
-    const cookie = this.settings.cookie();
+    const { settings } = this;
+    const cookie = settings.cookie();
     return JSON.stringify([
-      this.settings.revision(),
-      this.settings.offered(),
+      settings.revision(),
+      settings.offered(),
       cookie.name,
       cookie.path,
       cookie.domain,
@@ -347,26 +345,27 @@ export class ConsentSession {
    * A choice stored before the browser sent Global Privacy Control may allow sale or sharing: the signal is an
    * opt-out, so those categories are turned off (stored, method `gpc`) before anything runs.
    */
-  private honourGpcOnStoredChoice(): void {
+  private honourGpc(): void {
     const stored = this._consent;
     if (!stored) return;
     const off = new Set(gpcDowngrade(stored, this.gpc(), this.saleOrShare()));
     if (off.size === 0) return;
-    const receipts = this.settings.receiptUrl();
+    const { settings, env } = this;
+    const receipts = settings.receiptUrl();
     const consent = createConsent({
-      offered: this.settings.offered(),
+      offered: settings.offered(),
       allowed: (id) => Object.hasOwn(stored.categories, id) && stored.categories[id] === true && !off.has(id),
       revision: stored.revision,
       language: stored.language,
       method: 'gpc',
       gpc: true,
-      now: this.env.now(),
+      now: env.now(),
       receipts: receipts !== null,
     });
     this._consent = consent;
     if (!this.write(encodeConsent(consent, this.host.picked()))) return;
     this.broadcast();
-    if (receipts) sendReceipt(receipts, consent, this.env.location);
+    if (receipts) sendReceipt(receipts, consent, env.location);
   }
 
   /**
@@ -419,11 +418,12 @@ export class ConsentSession {
     const changed = changedCategories(previous, consent);
     const withdrawn = changed.filter((id) => previous?.categories[id] === true);
     // Both read the state when they run, so a deferred run after a later change does the right thing.
+    const { settings, env } = this;
     const effects = (): void => {
-      if (this.settings.consentMode()) {
+      if (settings.consentMode()) {
         const signals = this.signals();
-        gtagConsent(this.env.window, 'update', signals);
-        pushDataLayerEvent(this.env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
+        gtagConsent(env.window, 'update', signals);
+        pushDataLayerEvent(env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
       }
       this.gate?.update((category) => this.has(category));
     };
@@ -431,11 +431,11 @@ export class ConsentSession {
     // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays
     // the frame that hides the banner.
     const clicked = source === 'banner' || source === 'preferences';
-    if (clicked && withdrawn.length === 0) this.env.afterNextPaint(effects);
+    if (clicked && withdrawn.length === 0) env.afterNextPaint(effects);
     else effects();
     this.sweep();
     if (!stored) return;
     this.host.changed({ consent, previous, changed, withdrawn, source });
-    if (withdrawn.length > 0 && this.settings.reloadOnWithdraw() && byVisitor) this.env.reload();
+    if (withdrawn.length > 0 && settings.reloadOnWithdraw() && byVisitor) env.reload();
   }
 }
