@@ -260,8 +260,9 @@ export class ConsentSession {
 
   /**
    * Reads the stored choice again: the site changed what a valid choice is, another window stored a choice,
-   * or this window is about to write. If the choice in effect changed, the host is told; then it hears whether
-   * the visitor must be asked (`ask`: the caller is about to write, and decides what shows itself). Only while started.
+   * or this window is about to write. If the choice in effect changed, the host is told; then (unless `ask` is
+   * false: the caller is about to write, and decides what shows) it hears whether the visitor must be asked.
+   * Only while started.
    */
   reread(source: ChangeSource, ask = true): void {
     if (!this.started) return;
