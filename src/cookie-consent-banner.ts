@@ -1,36 +1,18 @@
 import { ReactiveElement, css, type PropertyValues } from '@lit/reactive-element';
 import { property, state } from '@lit/reactive-element/decorators.js';
-import { NECESSARY, parseCategories } from './consent/categories.js';
-import {
-  changedCategories,
-  createConsent,
-  encodeConsent,
-  isValidRevision,
-  type Consent,
-  type ConsentMethod,
-  type DecodeResult,
-} from './consent/record.js';
+import { NECESSARY, allowedFrom, parseCategories } from './consent/categories.js';
+import { isValidRevision, type Consent, type ConsentMethod } from './consent/record.js';
 import {
   DEFAULT_CONSENT_MODE_MAP,
-  WAIT_FOR_UPDATE,
-  checkGpcMap,
   consentModeMap,
-  gtagConsent,
-  pushDataLayerEvent,
-  signalState,
   type ConsentModeMap,
   type GtagWindow,
 } from './consent/consent-mode.js';
 import { Gate } from './consent/gate.js';
-import { receiptUrl, sendReceipt } from './consent/receipt.js';
-import {
-  cookieSettings,
-  readStored,
-  removeCookie,
-  removeCookies,
-  writeCookie,
-  type CookieSettings,
-} from './consent/store.js';
+import { saleOrShareIds, type GpcNavigator } from './consent/gpc.js';
+import { receiptUrl } from './consent/receipt.js';
+import { ConsentSession } from './consent/session.js';
+import { cookieSettings, type CookieSettings } from './consent/store.js';
 import type { CookieTable } from './consent/cookie-table.js';
 import { safePolicyUrl } from './consent/url.js';
 import { fail, warn } from './internal/warn.js';
@@ -64,12 +46,6 @@ export type BannerTheme = 'auto' | 'light' | 'dark';
 
 /** The connected banners: the first owns the page (see `PageOwnership`). */
 const page = new PageOwnership<CookieConsentBanner>();
-
-/** Google Consent Mode's default is pushed once per page, before any gated tag runs. */
-let consentModeDefaultPushed = false;
-
-/** The channel on which the site's windows tell each other that the stored choice changed. */
-const CHANNEL = 'cookie-consent-banner';
 
 /** A copy of a category map with no prototype: a polluted `Object.prototype` can never read as a choice. */
 function ownCopy(map: Readonly<Record<string, boolean>> | undefined): Readonly<Record<string, boolean>> {
@@ -254,7 +230,6 @@ export class CookieConsentBanner extends ReactiveElement {
    */
   @property({ attribute: false }) texts: Texts = {};
 
-  @state() private _consent: Consent | null = null;
   @state() private _preferencesOpen = false;
   @state() private _draft: Readonly<Record<string, boolean>> = ownCopy({});
   /** The `status.*` key the live region says: `saved`, `languageChanged`, or nothing. */
@@ -293,15 +268,75 @@ export class CookieConsentBanner extends ReactiveElement {
   });
   /** Connected and not yet decided: the decision waits for the first update, when late settings have landed. */
   private _pendingStart = false;
-  /** `_settingsKey()` as it was when the stored choice was last read. */
-  private _readKey = '';
-  private _channel: BroadcastChannel | undefined;
-  private _gate: Gate | undefined;
+  /** The page's consent session: this banner's while it owns the page; a follower's only mirrors the owner's choice. */
+  private readonly _session = this._createSession();
   /** Another tab may have stored a choice: look again when this tab is shown. */
   private readonly _onVisible = (): void => {
     if (document.visibilityState === 'visible') this._reread('sync');
   };
   private readonly _onFocus = (): void => this._reread('sync');
+
+  /** The session reads this banner's settings when it needs them, and tells it what changed. */
+  private _createSession(): ConsentSession {
+    return new ConsentSession({
+      settings: {
+        cookie: () => this._cookie(),
+        revision: () => this._revision(),
+        offered: () => this._offered(),
+        honourGpc: () => !this.noGpc,
+        saleOrShare: () => saleOrShareIds(this.gpcCategories, this._offered()),
+        consentMode: () => this.consentMode,
+        consentModeMap: () =>
+          typeof this.consentModeMap === 'object' && this.consentModeMap !== null
+            ? consentModeMap(this.consentModeMap)
+            : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP),
+        receiptUrl: () => receiptUrl(this.receiptUrl, document.baseURI),
+        cookieTable: () => this._input.cookies,
+        reloadOnWithdraw: () => this.reloadOnWithdraw,
+      },
+      environment: {
+        location,
+        navigator: navigator as Navigator & GpcNavigator,
+        window: window as GtagWindow,
+        now: () => Date.now(),
+        afterNextPaint,
+        BroadcastChannel: typeof BroadcastChannel === 'function' ? BroadcastChannel : undefined,
+        reload: () => location.reload(),
+      },
+      gate: () =>
+        new Gate(
+          document,
+          () => this.nonce ?? '',
+          () => this._offered(),
+        ),
+      host: {
+        changed: (change) => {
+          this.requestUpdate();
+          this.dispatchEvent(consentEvent('consent-change', change));
+          for (const follower of page.followers()) {
+            follower._consent = change.consent;
+            follower.dispatchEvent(consentEvent('consent-change', change));
+          }
+        },
+        error: (code, message) => this.dispatchEvent(consentEvent('consent-error', { code, message })),
+        language: () => this._localize.language || this._localize.resolve(),
+        picked: () => this._localize.picked,
+        ask: (needed) => {
+          this.open = needed;
+        },
+      },
+    });
+  }
+
+  /** The choice in effect here: the session's (a follower's mirrors the owner's). */
+  private get _consent(): Consent | null {
+    return this._session.consent;
+  }
+
+  private set _consent(consent: Consent | null) {
+    this._session.mirror(consent);
+    this.requestUpdate();
+  }
 
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
   get consent(): Consent | null {
@@ -374,32 +409,13 @@ export class CookieConsentBanner extends ReactiveElement {
   /** Takes charge of the page: reads the choice, watches the page, runs gated tags, shows the banner if needed. */
   private _start(ready: boolean): void {
     this._input.refresh();
-    this._readKey = this._settingsKey();
-    const stored = this._readStored();
-    this._consent = stored.consent;
+    const stored = this._session.read();
     this._localize.restore(stored.consent ? stored.ui : undefined);
     addEventListener('pageshow', this._onVisible);
     addEventListener('focus', this._onFocus);
     document.addEventListener('visibilitychange', this._onVisible);
     this._links.start();
-    if (typeof BroadcastChannel === 'function') {
-      this._channel = new BroadcastChannel(CHANNEL);
-      this._channel.onmessage = (event: MessageEvent) => {
-        if (event.data === this._cookie().name) this._reread('sync');
-      };
-    }
-    this._honourGpcOnStoredChoice();
-    this._sweep();
-    if (this.consentMode && !consentModeDefaultPushed) {
-      consentModeDefaultPushed = true;
-      gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
-    }
-    this._gate = new Gate(
-      document,
-      () => this.nonce ?? '',
-      () => this._offered(),
-    );
-    this._gate.start((category) => this.hasConsent(category));
+    this._session.start();
     if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;
     else if (this.launcher) whenIdle(() => this._localize.sync(true));
@@ -410,45 +426,10 @@ export class CookieConsentBanner extends ReactiveElement {
     removeEventListener('focus', this._onFocus);
     document.removeEventListener('visibilitychange', this._onVisible);
     this._links.stop();
-    this._channel?.close();
-    this._channel = undefined;
-    this._gate?.stop();
-    this._gate = undefined;
+    this._session.stop();
     this._scrollPadding?.release();
     this.open = false;
     this._preferencesOpen = false;
-  }
-
-  /**
-   * What decides which stored choice is valid: revision, offered categories, cookie settings and the GPC
-   * settings. When it differs from the one the choice was last read with, the cookie is read again.
-   */
-  private _settingsKey(): string {
-    const cookie = this._cookie();
-    return JSON.stringify([
-      this._revision(),
-      this._offered(),
-      cookie.name,
-      cookie.path,
-      cookie.domain,
-      cookie.expires,
-      this._gpc(),
-      this._saleOrShare(),
-    ]);
-  }
-
-  /** Deletes the listed cookies of every category that is not allowed now: on each load, not only on withdrawal. */
-  private _sweep(): void {
-    const table = this._input.cookies;
-    const names = Object.keys(table)
-      .filter((id) => !this.hasConsent(id))
-      .flatMap((id) => (table[id] ?? []).map((entry) => entry.name));
-    removeCookies(names, location);
-  }
-
-  /** Tells the site's other windows that the stored choice changed, so they read it again at once. */
-  private _broadcast(): void {
-    this._channel?.postMessage(this._cookie().name);
   }
 
   /** Shows the banner (the first layer). */
@@ -505,26 +486,9 @@ export class CookieConsentBanner extends ReactiveElement {
     const owner = this._owner();
     if (owner && owner !== this) return owner.setConsent(categories);
     this._ensureStarted();
-    const offered = this._offered();
-    const allowed = new Set<string>();
-    let list: readonly string[] = [];
-    if (Array.isArray(categories)) {
-      list = categories.filter((id): id is string => typeof id === 'string');
-    } else if (typeof categories === 'object' && categories !== null) {
-      list = Object.keys(categories).filter((id) => (categories as Record<string, unknown>)[id] === true);
-    } else {
-      warn('setConsent: expected an object of category → boolean or an array of ids; nothing stored.');
-      return;
-    }
-    const kept = this._gpc() ? new Set(this._saleOrShare()) : new Set<string>();
-    for (const id of list) {
-      if (!offered.includes(id)) warn(`setConsent: "${String(id).slice(0, 40)}" is not an offered category; ignored.`);
-      else if (kept.has(id)) {
-        // Global Privacy Control is the visitor's opt-out: only the visitor, in preferences, can switch these on.
-        warn(`setConsent: "${id}" means sale or sharing and the browser sends Global Privacy Control; it stays off.`);
-      } else allowed.add(id);
-    }
-    this._choose('api', 'api', (id) => allowed.has(id));
+    // Global Privacy Control is the visitor's opt-out: only the visitor, in preferences, can switch these on.
+    const allowed = allowedFrom(categories, this._offered(), this._gpc() ? this._saleOrShare() : []);
+    if (allowed) this._choose('api', 'api', (id) => allowed.has(id));
   }
 
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
@@ -539,13 +503,9 @@ export class CookieConsentBanner extends ReactiveElement {
     const owner = this._owner();
     if (owner && owner !== this) return owner.reset();
     this._ensureStarted();
-    const previous = this._consent;
-    removeCookie(this._cookie());
-    this._broadcast();
-    this._consent = null;
     this._preferencesOpen = false;
     this.open = true;
-    this._afterChange(previous, null, 'api', true);
+    this._session.reset();
   }
 
   private _cookie(): CookieSettings {
@@ -578,185 +538,41 @@ export class CookieConsentBanner extends ReactiveElement {
    * changed, the page is told; the visitor is asked where needed.
    */
   private _reread(source: ConsentSource): void {
-    if (this._owner() !== this || this._pendingStart) return;
-    const previous = this._consent;
-    this._readKey = this._settingsKey();
-    const stored = this._readStored();
-    this._consent = stored.consent;
-    this._honourGpcOnStoredChoice();
-    const consent = this._consent;
-    const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
-    // Only a withdrawal seen from another window reloads; a changed setting never does, so no reload can loop.
-    if (!same) this._afterChange(previous, consent, source, source === 'sync');
-    if (stored.consent === null || !stored.complete || consent === null) this.open = true;
-    else if (source === 'sync' && !same) this.open = false;
+    this._session.reread(source);
   }
 
   /** The visitor picked a language: show it, and remember it with their choice (never before one). */
   private _pick(code: string): void {
     const language = this._localize.pick(code);
-    if (!language) return;
-    // Another window may have changed the choice: read it first, so that only the language is written.
-    this._reread('sync');
-    if (this._consent && this._write(encodeConsent(this._consent, language))) this._broadcast();
+    if (language) this._session.writeLanguage(language);
   }
 
-  /**
-   * The stored choice. When several cookies of the name coexist (on other paths or domains, after a
-   * change of `cookie-domain`, say), the one at the configured scope is the truth; see `readStored`.
-   */
-  private _readStored(): DecodeResult {
-    const settings = this._cookie();
-    const expectation = {
-      revision: this._revision(),
-      offered: this._offered(),
-      maxAgeDays: settings.expires,
-      now: Date.now(),
-    };
-    return readStored(settings, expectation, location);
-  }
-
+  /** Stores a choice (through the owner, for a follower): the session writes it and runs its effects. */
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
     const owner = this._owner();
     // A follower's own buttons (it may have been opened by hand) act through the owner: one state per page.
     if (owner && owner !== this) return owner._choose(method, source, allowed);
     this._ensureStarted();
-    // Another window may have changed the choice since this one read it.
-    this._reread('sync');
-    const previous = this._consent;
-    const consent = createConsent({
-      offered: this._offered(),
-      allowed,
-      revision: this._revision(),
-      language: this._localize.language || this._localize.resolve(),
-      method,
-      gpc: this._gpc(),
-      now: Date.now(),
-      receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
-    });
-    const value = encodeConsent(consent, this._localize.picked);
-    // The write leaves exactly one cookie of the name: copies at other scopes are removed.
-    const stored = this._write(value);
-    this._consent = consent;
     this._focusMemory.choosing(this.renderRoot);
     this._preferencesOpen = false;
     this.open = false;
     this._announcement = 'saved';
-    this._afterChange(previous, consent, source, true, stored);
-    if (!stored) return;
-    this._broadcast();
-    const url = receiptUrl(this.receiptUrl, document.baseURI);
-    if (url) afterNextPaint(() => sendReceipt(url, consent, location));
-  }
-
-  /**
-   * Writes the consent cookie. When the browser does not keep it (cookies blocked, a full jar, a sandboxed
-   * frame), the choice holds for this page only: a console error and `consent-error` say so.
-   */
-  private _write(value: string): boolean {
-    // The store logs why (CEREZ_COOKIE_NOT_KEPT, CEREZ_NO_COOKIES) as a console error; the page hears the event.
-    const kept = writeCookie(this._cookie(), value, location);
-    if (!kept) {
-      const message = 'the browser did not keep the consent cookie; the choice holds for this page only.';
-      this.dispatchEvent(consentEvent('consent-error', { code: 'cookie-not-stored', message }));
-    }
-    return kept;
-  }
-
-  /**
-   * After the choice in effect changed: tell Google's tags, run what is now allowed, delete the cookies of
-   * categories not allowed, fire `consent-change` (only when the cookie was stored), and reload if the site
-   * asked for it on withdrawal and the change came from the visitor.
-   */
-  private _afterChange(
-    previous: Consent | null,
-    consent: Consent | null,
-    source: ConsentSource,
-    byVisitor: boolean,
-    stored = true,
-  ): void {
-    const changed = changedCategories(previous, consent);
-    const withdrawn = changed.filter((id) => previous?.categories[id] === true);
-    // Both read the state when they run, so a deferred run after a later change does the right thing.
-    const effects = (): void => {
-      if (this.consentMode) {
-        const signals = this._signals();
-        gtagConsent(window as GtagWindow, 'update', signals);
-        pushDataLayerEvent(window as GtagWindow, this._consent?.categories ?? { [NECESSARY]: true }, signals);
-      }
-      this._gate?.update((category) => this.hasConsent(category));
-    };
-    // A withdrawal stops things at once, and a page's own API call keeps its effects in the call. A grant
-    // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays
-    // the frame that hides the banner.
-    const clicked = source === 'banner' || source === 'preferences';
-    if (clicked && withdrawn.length === 0) afterNextPaint(effects);
-    else effects();
-    this._sweep();
-    if (!stored) return;
-    const detail = { consent, previous, changed, withdrawn, source };
-    this.dispatchEvent(consentEvent('consent-change', detail));
-    for (const follower of page.followers()) {
-      follower._consent = consent;
-      follower.dispatchEvent(consentEvent('consent-change', detail));
-    }
-    if (withdrawn.length > 0 && this.reloadOnWithdraw && byVisitor) location.reload();
+    this._session.choose(method, source, allowed);
   }
 
   /** Whether the browser's Global Privacy Control signal is on and honoured. */
   private _gpc(): boolean {
-    return !this.noGpc && (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    return this._session.gpc();
   }
 
   /** The categories that mean sale or sharing, among those offered. */
-  private _saleOrShare(): string[] {
-    const listed = (this.gpcCategories ?? 'marketing').toLowerCase().split(/\s+/).filter(Boolean);
-    return this._offered().filter((id) => id !== NECESSARY && listed.includes(id));
+  private _saleOrShare(): readonly string[] {
+    return this._session.saleOrShare();
   }
 
   /** What "Accept all" allows: everything, except sale or sharing under GPC unless already switched on. */
   private _acceptAllowed(): (id: string) => boolean {
-    if (!this._gpc()) return () => true;
-    const kept = new Set(this._saleOrShare());
-    const previous = this._consent;
-    return (id) =>
-      !kept.has(id) ||
-      (previous?.gpc === true && Object.hasOwn(previous.categories, id) && previous.categories[id] === true);
-  }
-
-  /**
-   * A choice stored before the browser sent Global Privacy Control may allow sale or sharing: the signal is an
-   * opt-out, so those categories are turned off (stored, method `gpc`) before anything runs.
-   */
-  private _honourGpcOnStoredChoice(): void {
-    const stored = this._consent;
-    if (!stored || stored.gpc || !this._gpc()) return;
-    const off = new Set(this._saleOrShare().filter((id) => stored.categories[id] === true));
-    if (off.size === 0) return;
-    const consent = createConsent({
-      offered: this._offered(),
-      allowed: (id) => Object.hasOwn(stored.categories, id) && stored.categories[id] === true && !off.has(id),
-      revision: stored.revision,
-      language: stored.language,
-      method: 'gpc',
-      gpc: true,
-      now: Date.now(),
-      receipts: receiptUrl(this.receiptUrl, document.baseURI) !== null,
-    });
-    this._consent = consent;
-    if (!this._write(encodeConsent(consent, this._localize.picked))) return;
-    this._broadcast();
-    const url = receiptUrl(this.receiptUrl, document.baseURI);
-    if (url) sendReceipt(url, consent, location);
-  }
-
-  private _signals() {
-    const map =
-      typeof this.consentModeMap === 'object' && this.consentModeMap !== null
-        ? consentModeMap(this.consentModeMap)
-        : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP);
-    checkGpcMap(map, this._offered(), this._saleOrShare());
-    return signalState(map, (category) => this.hasConsent(category));
+    return this._session.acceptAllowed();
   }
 
   private readonly _actions = {
@@ -840,16 +656,9 @@ export class CookieConsentBanner extends ReactiveElement {
     return typeof name === 'string' ? name : undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this._owner() === this) {
-      // A setting that decides what a valid choice is changed after the choice was read: read it again.
-      if (this._settingsKey() !== this._readKey) this._reread('api');
-      if (changed.has('consentMode') && this.consentMode && !consentModeDefaultPushed) {
-        consentModeDefaultPushed = true;
-        warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
-        gtagConsent(window as GtagWindow, 'default', { ...this._signals(), wait_for_update: WAIT_FOR_UPDATE });
-      }
-    }
+  protected override updated(_changed: PropertyValues<this>): void {
+    // A setting that decides what a valid choice is, or `consent-mode`, changed after the choice was read.
+    if (this._owner() === this) this._session.refresh();
     const visible = this.open && this._localize.view !== undefined;
     if (visible !== this._visible) {
       this._visible = visible;

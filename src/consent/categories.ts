@@ -72,3 +72,33 @@ export function parseCategories(value: string | null | undefined, isDescribed: (
   }
   return ids;
 }
+
+/**
+ * The categories a page's `setConsent` call allows: from an object of category → allowed (only `true` counts)
+ * or a list of allowed ids. Ids that are not offered are ignored with a warning, and so are `keptOff` ids
+ * (sale or sharing under Global Privacy Control: only the visitor, in preferences, can switch those on).
+ * `null`, with a warning, when the input is neither: nothing is to be stored.
+ */
+export function allowedFrom(
+  categories: unknown,
+  offered: readonly string[],
+  keptOff: readonly string[] = [],
+): Set<string> | null {
+  let list: readonly string[];
+  if (Array.isArray(categories)) {
+    list = categories.filter((id): id is string => typeof id === 'string');
+  } else if (typeof categories === 'object' && categories !== null) {
+    list = Object.keys(categories).filter((id) => (categories as Record<string, unknown>)[id] === true);
+  } else {
+    warn('setConsent: expected an object of category → boolean or an array of ids; nothing stored.');
+    return null;
+  }
+  const allowed = new Set<string>();
+  for (const id of list) {
+    if (!offered.includes(id)) warn(`setConsent: "${String(id).slice(0, 40)}" is not an offered category; ignored.`);
+    else if (keptOff.includes(id)) {
+      warn(`setConsent: "${id}" means sale or sharing and the browser sends Global Privacy Control; it stays off.`);
+    } else allowed.add(id);
+  }
+  return allowed;
+}

@@ -7,6 +7,7 @@ import {
   MAX_CATEGORY_BYTES,
   MAX_CATEGORY_ID_LENGTH,
   NECESSARY,
+  allowedFrom,
   categoryBytes,
   parseCategories,
 } from '../../src/consent/categories.js';
@@ -198,5 +199,42 @@ describe('parseCategories', () => {
   it('handles 10,000 invalid ids without throwing', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => `<bad${i}>`).join(' ');
     expect(parseCategories(ids, everythingDescribed)).toEqual(['necessary']);
+  });
+});
+
+describe('allowedFrom (setConsent)', () => {
+  const offered = ['necessary', 'functional', 'analytics', 'marketing'];
+  const said = () => consoleWarn.mock.calls.map((call) => String(call[0]));
+
+  it('takes an object of category → allowed: only true counts', () => {
+    expect(allowedFrom({ functional: true, analytics: false, marketing: 'yes' }, offered)).toEqual(
+      new Set(['functional']),
+    );
+    expect(consoleWarn).not.toHaveBeenCalled();
+  });
+
+  it('takes a list of allowed ids, skipping what is not a string', () => {
+    expect(allowedFrom(['analytics', 7, null, 'marketing'], offered)).toEqual(new Set(['analytics', 'marketing']));
+    expect(consoleWarn).not.toHaveBeenCalled();
+  });
+
+  it('ignores ids that are not offered, with a warning', () => {
+    expect(allowedFrom(['functional', 'video'], offered)).toEqual(new Set(['functional']));
+    expect(said()).toEqual(['[cookie-consent-banner] setConsent: "video" is not an offered category; ignored.']);
+  });
+
+  it('keeps the ids GPC keeps off, with a warning', () => {
+    expect(allowedFrom({ marketing: true, analytics: true }, offered, ['marketing'])).toEqual(new Set(['analytics']));
+    expect(said()).toEqual([
+      '[cookie-consent-banner] setConsent: "marketing" means sale or sharing and the browser sends Global Privacy Control; it stays off.',
+    ]);
+  });
+
+  it('stores nothing for anything else, with a warning', () => {
+    expect(allowedFrom('analytics', offered)).toBeNull();
+    expect(allowedFrom(null, offered)).toBeNull();
+    expect(said()).toEqual([
+      '[cookie-consent-banner] setConsent: expected an object of category → boolean or an array of ids; nothing stored.',
+    ]);
   });
 });

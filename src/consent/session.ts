@@ -1,0 +1,442 @@
+import { NECESSARY } from './categories.js';
+import {
+  WAIT_FOR_UPDATE,
+  checkGpcMap,
+  gtagConsent,
+  pushDataLayerEvent,
+  signalState,
+  type ConsentModeMap,
+  type GtagWindow,
+  type SignalState,
+} from './consent-mode.js';
+import type { CookieTable } from './cookie-table.js';
+import { acceptAllAllowed, gpcDowngrade, gpcHonoured, type GpcNavigator } from './gpc.js';
+import { sendReceipt } from './receipt.js';
+import {
+  changedCategories,
+  createConsent,
+  encodeConsent,
+  type Consent,
+  type ConsentMethod,
+  type DecodeResult,
+} from './record.js';
+import {
+  readStored,
+  removeCookie,
+  removeCookies,
+  writeCookie,
+  type CookieSettings,
+  type PageLocation,
+} from './store.js';
+import { warn } from '../internal/warn.js';
+
+/**
+ * What caused a change of the stored choice (the same union as `ConsentSource` in `src/events.ts`, which the
+ * engine may not import): `banner` or `preferences` (the visitor), `api` (the page), `sync` (another window).
+ */
+export type ChangeSource = 'banner' | 'preferences' | 'api' | 'sync';
+
+/** A change of the choice in effect, as `consent-change` tells it. */
+export interface ConsentChange {
+  readonly consent: Consent | null;
+  readonly previous: Consent | null;
+  /** The optional categories whose state changed. */
+  readonly changed: readonly string[];
+  /** Those that were allowed and no longer are. */
+  readonly withdrawn: readonly string[];
+  readonly source: ChangeSource;
+}
+
+/**
+ * The site's settings, validated, read when they are needed (each is a function: a setting may change at any
+ * time, and a bad value warns when it is first used, as it always has).
+ */
+export interface SessionSettings {
+  cookie(): CookieSettings;
+  revision(): string;
+  /** The offered categories, `necessary` first. */
+  offered(): readonly string[];
+  /** Whether the browser's Global Privacy Control signal is honoured (`no-gpc` is not set). */
+  honourGpc(): boolean;
+  /** The offered categories that mean sale or sharing (`gpc-categories`). */
+  saleOrShare(): readonly string[];
+  /** Whether Google Consent Mode is on (`consent-mode`). */
+  consentMode(): boolean;
+  /** Which category grants each Consent Mode signal (`consent-mode-map`, merged over the default). */
+  consentModeMap(): ConsentModeMap;
+  /** Where receipts go (`receipt-url`, validated), or `null`: no receipts. */
+  receiptUrl(): string | null;
+  /** The site's cookies per category (`cookies`, validated). */
+  cookieTable(): CookieTable;
+  /** Whether to reload after the visitor withdraws a category (`reload-on-withdraw`). */
+  reloadOnWithdraw(): boolean;
+}
+
+/** The part of a `BroadcastChannel` the session uses. */
+export interface Channel {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
+
+/** The page the session runs in. In the browser: `location`, `navigator`, `window`, `Date.now`, … */
+export interface SessionEnvironment {
+  /** The page's location, live (an SPA may change its path). */
+  readonly location: PageLocation & { readonly origin: string };
+  readonly navigator: GpcNavigator;
+  /** Where Google's tags look for `dataLayer` and `gtag`. */
+  readonly window: GtagWindow;
+  now(): number;
+  /** Runs a task just after the next frame is painted. */
+  afterNextPaint(task: () => void): void;
+  /** How the site's windows tell each other that the choice changed; none: they do not. */
+  readonly BroadcastChannel?: (new (name: string) => Channel) | undefined;
+  reload(): void;
+}
+
+/** What runs gated tags (`Gate` in the browser). */
+export interface GateLike {
+  start(allowed: (category: string) => boolean): void;
+  update(allowed: (category: string) => boolean): void;
+  stop(): void;
+}
+
+/** What the session tells, and asks, the element that hosts it. */
+export interface SessionHost {
+  /** The choice in effect changed and the cookie was stored (or removed): `consent-change`. */
+  changed(change: ConsentChange): void;
+  /** The browser did not keep the cookie: `consent-error`. */
+  error(code: 'cookie-not-stored', message: string): void;
+  /** The language a new choice is made in: the one the notice is shown in. */
+  language(): string;
+  /** The language the visitor picked for the banner, stored with the choice as `ui`, if any. */
+  picked(): string | undefined;
+  /**
+   * After reading the choice again: `true` when the visitor must be asked (no valid choice, or a category they
+   * were never asked about), `false` when a choice made in another window answered them.
+   */
+  ask(needed: boolean): void;
+}
+
+export interface SessionOptions {
+  settings: SessionSettings;
+  environment: SessionEnvironment;
+  /** Makes the gate when the session starts. */
+  gate: () => GateLike;
+  host: SessionHost;
+}
+
+/** The channel on which the site's windows tell each other that the stored choice changed. */
+export const CHANNEL = 'cookie-consent-banner';
+
+/** The windows whose Consent Mode default is pushed: once per page, before any gated tag runs. */
+const defaultPushed = new WeakSet<object>();
+
+/**
+ * The page's consent session: reads the stored choice (settling duplicate cookies), makes and resets choices,
+ * follows choices made in the site's other windows, honours Global Privacy Control, and runs the effects of
+ * each change: the cookie, Google Consent Mode, the gate, the receipt and the clean-up after a withdrawal.
+ * It knows no screen: its host shows the banner and dispatches the events.
+ */
+export class ConsentSession {
+  private _consent: Consent | null = null;
+  private started = false;
+  /** `settingsKey()` as it was when the stored choice was last read. */
+  private readKey = '';
+  private channel: Channel | undefined;
+  private gate: GateLike | undefined;
+  private readonly settings: SessionSettings;
+  private readonly env: SessionEnvironment;
+  private readonly makeGate: () => GateLike;
+  private readonly host: SessionHost;
+
+  constructor(options: SessionOptions) {
+    this.settings = options.settings;
+    this.env = options.environment;
+    this.makeGate = options.gate;
+    this.host = options.host;
+  }
+
+  /** The choice in effect, or `null` when there is none. */
+  get consent(): Consent | null {
+    return this._consent;
+  }
+
+  /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
+  has(category: string): boolean {
+    if (category === NECESSARY) return true;
+    const categories = this._consent?.categories;
+    return categories !== undefined && Object.hasOwn(categories, category) && categories[category] === true;
+  }
+
+  /** Whether the browser's Global Privacy Control signal is on and honoured. */
+  gpc(): boolean {
+    return gpcHonoured(this.settings.honourGpc(), this.env.navigator);
+  }
+
+  /** The offered categories that mean sale or sharing. */
+  saleOrShare(): readonly string[] {
+    return this.settings.saleOrShare();
+  }
+
+  /** What "Accept all" allows now (see `acceptAllAllowed`). */
+  acceptAllowed(): (id: string) => boolean {
+    return acceptAllAllowed(this.gpc(), this.saleOrShare(), this._consent);
+  }
+
+  /** Takes another session's choice as this one's, with no effects: a second banner mirrors the page's owner. */
+  mirror(consent: Consent | null): void {
+    this._consent = consent;
+  }
+
+  /**
+   * Reads the stored choice; see `readStored` for duplicates of the cookie (the one at the configured scope
+   * wins; exactly one is left). Remembers the settings it was read with.
+   */
+  read(): DecodeResult {
+    const { settings, env } = this;
+    this.readKey = this.settingsKey();
+    const cookie = settings.cookie();
+    const stored = readStored(
+      cookie,
+      { revision: settings.revision(), offered: settings.offered(), maxAgeDays: cookie.expires, now: env.now() },
+      env.location,
+    );
+    this._consent = stored.consent;
+    return stored;
+  }
+
+  /**
+   * Takes charge of the page, after `read()`: listens to the site's other windows, downgrades a stored choice
+   * made before Global Privacy Control, deletes the listed cookies of categories not allowed, pushes the
+   * Consent Mode default and starts the gate.
+   */
+  start(): void {
+    this.started = true;
+    const Broadcast = this.env.BroadcastChannel;
+    if (Broadcast) {
+      this.channel = new Broadcast(CHANNEL);
+      this.channel.onmessage = (event: MessageEvent) => {
+        if (event.data === this.settings.cookie().name) this.reread('sync');
+      };
+    }
+    this.honourGpc();
+    this.sweep();
+    this.pushDefault(false);
+    this.gate = this.makeGate();
+    this.gate.start((category) => this.has(category));
+  }
+
+  /** Lets go of the page: no more channel, and the gate stops. The choice stays readable. */
+  stop(): void {
+    this.started = false;
+    this.channel?.close();
+    this.channel = undefined;
+    this.gate?.stop();
+    this.gate = undefined;
+  }
+
+  /**
+   * After the site's settings may have changed: reads the choice again if what decides a valid choice changed
+   * (revision, categories, cookie or GPC settings), and pushes a late Consent Mode default (with a warning) if
+   * `consent-mode` was turned on only now.
+   */
+  refresh(): void {
+    if (!this.started) return;
+    if (this.settingsKey() !== this.readKey) this.reread('api');
+    this.pushDefault(true);
+  }
+
+  /** Pushes the Consent Mode default, once per page (`late`: after gated tags could run, with a warning). */
+  private pushDefault(late: boolean): void {
+    const { window } = this.env;
+    if (!this.settings.consentMode() || defaultPushed.has(window)) return;
+    defaultPushed.add(window);
+    if (late) {
+      warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
+    }
+    gtagConsent(window, 'default', { ...this.signals(), wait_for_update: WAIT_FOR_UPDATE });
+  }
+
+  /**
+   * Reads the stored choice again: the site changed what a valid choice is, another window stored a choice,
+   * or this window is about to write. If the choice in effect changed, the host is told; then (unless `ask` is
+   * false: the caller is about to write, and decides what shows) it hears whether the visitor must be asked.
+   * Only while started.
+   */
+  reread(source: ChangeSource, ask = true): void {
+    if (!this.started) return;
+    const previous = this._consent;
+    const stored = this.read();
+    this.honourGpc();
+    const consent = this._consent;
+    const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);
+    // Only a withdrawal seen from another window reloads; a changed setting never does, so no reload can loop.
+    if (!same) this.afterChange(previous, consent, source, source === 'sync');
+    if (!ask) return;
+    if (stored.consent === null || !stored.complete || consent === null) this.host.ask(true);
+    else if (source === 'sync' && !same) this.host.ask(false);
+  }
+
+  /**
+   * Makes and stores a new choice; another window's choice is read first. The effects of a grant clicked in
+   * the banner or preferences run after the next paint; a withdrawal's, and a page's call's, at once.
+   */
+  choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void {
+    // Another window may have changed the choice since this one read it.
+    this.reread('sync', false);
+    const { settings, env, host } = this;
+    const previous = this._consent;
+    const receipts = settings.receiptUrl();
+    const consent = createConsent({
+      offered: settings.offered(),
+      allowed,
+      revision: settings.revision(),
+      language: host.language(),
+      method,
+      gpc: this.gpc(),
+      now: env.now(),
+      receipts: receipts !== null,
+    });
+    // The write leaves exactly one cookie of the name: copies at other scopes are removed.
+    const stored = this.write(encodeConsent(consent, host.picked()));
+    this._consent = consent;
+    this.afterChange(previous, consent, source, true, stored);
+    if (!stored) return;
+    this.broadcast();
+    if (receipts) env.afterNextPaint(() => sendReceipt(receipts, consent, env.location));
+  }
+
+  /** Forgets the stored choice: removes the cookie and tells the other windows. */
+  reset(): void {
+    const previous = this._consent;
+    removeCookie(this.settings.cookie());
+    this.broadcast();
+    this._consent = null;
+    this.afterChange(previous, null, 'api', true);
+  }
+
+  /** The visitor picked the banner's language: stores it with their choice (never before one). */
+  writeLanguage(language: string): void {
+    // Another window may have changed the choice: read it first, so that only the language is written.
+    this.reread('sync');
+    if (this._consent && this.write(encodeConsent(this._consent, language))) this.broadcast();
+  }
+
+  /**
+   * What decides which stored choice is valid: revision, offered categories, cookie settings and the GPC
+   * settings. When it differs from the one the choice was last read with, the cookie is read again.
+   */
+  private settingsKey(): string {
+    const { settings } = this;
+    const cookie = settings.cookie();
+    return JSON.stringify([
+      settings.revision(),
+      settings.offered(),
+      cookie.name,
+      cookie.path,
+      cookie.domain,
+      cookie.expires,
+      this.gpc(),
+      this.saleOrShare(),
+    ]);
+  }
+
+  /**
+   * A choice stored before the browser sent Global Privacy Control may allow sale or sharing: the signal is an
+   * opt-out, so those categories are turned off (stored, method `gpc`) before anything runs.
+   */
+  private honourGpc(): void {
+    const stored = this._consent;
+    if (!stored) return;
+    const off = new Set(gpcDowngrade(stored, this.gpc(), this.saleOrShare()));
+    if (off.size === 0) return;
+    const { settings, env } = this;
+    const receipts = settings.receiptUrl();
+    const consent = createConsent({
+      offered: settings.offered(),
+      allowed: (id) => Object.hasOwn(stored.categories, id) && stored.categories[id] === true && !off.has(id),
+      revision: stored.revision,
+      language: stored.language,
+      method: 'gpc',
+      gpc: true,
+      now: env.now(),
+      receipts: receipts !== null,
+    });
+    this._consent = consent;
+    if (!this.write(encodeConsent(consent, this.host.picked()))) return;
+    this.broadcast();
+    if (receipts) sendReceipt(receipts, consent, env.location);
+  }
+
+  /**
+   * Writes the consent cookie. When the browser does not keep it (cookies blocked, a full jar, a sandboxed
+   * frame), the choice holds for this page only: the store logs why, and the host hears `cookie-not-stored`.
+   */
+  private write(value: string): boolean {
+    const kept = writeCookie(this.settings.cookie(), value, this.env.location);
+    if (!kept) {
+      this.host.error(
+        'cookie-not-stored',
+        'the browser did not keep the consent cookie; the choice holds for this page only.',
+      );
+    }
+    return kept;
+  }
+
+  /** Tells the site's other windows that the stored choice changed, so they read it again at once. */
+  private broadcast(): void {
+    this.channel?.postMessage(this.settings.cookie().name);
+  }
+
+  /** Deletes the listed cookies of every category that is not allowed now: on each load, not only on withdrawal. */
+  private sweep(): void {
+    const table = this.settings.cookieTable();
+    const names = Object.keys(table)
+      .filter((id) => !this.has(id))
+      .flatMap((id) => (table[id] ?? []).map((entry) => entry.name));
+    removeCookies(names, this.env.location);
+  }
+
+  private signals(): SignalState {
+    const map = this.settings.consentModeMap();
+    checkGpcMap(map, this.settings.offered(), this.saleOrShare());
+    return signalState(map, (category) => this.has(category));
+  }
+
+  /**
+   * After the choice in effect changed: tell Google's tags, run what is now allowed, delete the cookies of
+   * categories not allowed, tell the host (only when the cookie was stored), and reload if the site asked for
+   * it on withdrawal and the change came from the visitor.
+   */
+  private afterChange(
+    previous: Consent | null,
+    consent: Consent | null,
+    source: ChangeSource,
+    byVisitor: boolean,
+    stored = true,
+  ): void {
+    const changed = changedCategories(previous, consent);
+    const withdrawn = changed.filter((id) => previous?.categories[id] === true);
+    // Both read the state when they run, so a deferred run after a later change does the right thing.
+    const { settings, env } = this;
+    const effects = (): void => {
+      if (settings.consentMode()) {
+        const signals = this.signals();
+        gtagConsent(env.window, 'update', signals);
+        pushDataLayerEvent(env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
+      }
+      this.gate?.update((category) => this.has(category));
+    };
+    // A withdrawal stops things at once, and a page's own API call keeps its effects in the call. A grant
+    // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays
+    // the frame that hides the banner.
+    const clicked = source === 'banner' || source === 'preferences';
+    if (clicked && withdrawn.length === 0) env.afterNextPaint(effects);
+    else effects();
+    this.sweep();
+    if (!stored) return;
+    this.host.changed({ consent, previous, changed, withdrawn, source });
+    if (withdrawn.length > 0 && settings.reloadOnWithdraw() && byVisitor) env.reload();
+  }
+}

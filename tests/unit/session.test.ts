@@ -1,0 +1,714 @@
+// The consent session without a browser: a fake cookie jar as `document` (the one store.test.ts uses, with
+// scopes), fakes for the gate, the BroadcastChannel, the next paint and navigator.sendBeacon.
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock, type MockInstance } from 'vitest';
+import { allowedFrom } from '../../src/consent/categories.js';
+import { DATA_LAYER_EVENT, DEFAULT_CONSENT_MODE_MAP, consentModeMap } from '../../src/consent/consent-mode.js';
+import type { CookieTable } from '../../src/consent/cookie-table.js';
+import { saleOrShareIds } from '../../src/consent/gpc.js';
+import {
+  CHANNEL,
+  ConsentSession,
+  type Channel,
+  type ConsentChange,
+  type GateLike,
+  type SessionEnvironment,
+} from '../../src/consent/session.js';
+import { DEFAULT_COOKIE_NAME, cookieSettings, type CookieAttributes } from '../../src/consent/store.js';
+import { Jar } from './cookie-jar.js';
+
+const OFFERED = ['necessary', 'functional', 'analytics', 'marketing'];
+const ALL = { necessary: true, functional: true, analytics: true, marketing: true };
+const NONE = { necessary: true, functional: false, analytics: false, marketing: false };
+const NOW_S = Math.floor(Date.now() / 1000);
+
+/** A stored record, encoded as js-cookie writes it. */
+const record = (cats: Record<string, 0 | 1>, over: Record<string, unknown> = {}) =>
+  encodeURIComponent(JSON.stringify({ v: 1, ts: NOW_S - 60, rev: 1, lang: 'tr', m: 'a', cats, ...over }));
+
+/** A BroadcastChannel between the fake windows of one test: messages wait until `deliver()`. */
+class FakeChannel implements Channel {
+  static open: FakeChannel[] = [];
+  static queue: [FakeChannel, unknown][] = [];
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  closed = false;
+  constructor(readonly name: string) {
+    FakeChannel.open.push(this);
+  }
+  postMessage(message: unknown): void {
+    for (const other of FakeChannel.open) {
+      if (other !== this && other.name === this.name && !other.closed) FakeChannel.queue.push([other, message]);
+    }
+  }
+  close(): void {
+    this.closed = true;
+  }
+  static deliver(): void {
+    const queue = FakeChannel.queue.splice(0);
+    for (const [channel, data] of queue) if (!channel.closed) channel.onmessage?.({ data } as MessageEvent);
+  }
+}
+
+interface Options {
+  attrs?: CookieAttributes;
+  revision?: string;
+  offered?: string[];
+  honourGpc?: boolean;
+  gpcCategories?: string | null;
+  consentMode?: boolean;
+  map?: unknown;
+  receiptUrl?: string | null;
+  cookies?: CookieTable;
+  reloadOnWithdraw?: boolean;
+  picked?: string;
+}
+
+let jar: Jar;
+let navigator: { globalPrivacyControl?: boolean; sendBeacon: Mock<(url: string, body: Blob) => boolean> };
+let consoleWarn: MockInstance<typeof console.warn>;
+let consoleError: MockInstance<typeof console.error>;
+const LOCATION = { hostname: 'www.example.com', pathname: '/', protocol: 'https:', origin: 'https://www.example.com' };
+
+beforeEach(() => {
+  consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  jar = new Jar({ ...LOCATION });
+  vi.stubGlobal('document', jar);
+  navigator = { sendBeacon: vi.fn(() => true) };
+  vi.stubGlobal('navigator', navigator);
+  FakeChannel.open = [];
+  FakeChannel.queue = [];
+});
+
+afterEach(() => {
+  consoleWarn.mockRestore();
+  consoleError.mockRestore();
+  vi.unstubAllGlobals();
+});
+
+/** One window: a session with fakes; `window` may be shared between sessions to be one page. */
+function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
+  const config = {
+    attrs: {},
+    revision: '1',
+    offered: OFFERED,
+    honourGpc: true,
+    gpcCategories: null,
+    consentMode: false,
+    map: null,
+    receiptUrl: null,
+    cookies: {},
+    reloadOnWithdraw: false,
+    ...options,
+  };
+  const location = { ...jar.location, origin: LOCATION.origin };
+  const painted: (() => void)[] = [];
+  const changes: ConsentChange[] = [];
+  const errors: string[] = [];
+  const asked: boolean[] = [];
+  const reload = vi.fn();
+  /** What the gate was told, as the allowed optional categories at each call. */
+  const gateCalls: string[] = [];
+  const allowedNow = (allowed: (category: string) => boolean) =>
+    config.offered.filter((id) => id !== 'necessary' && allowed(id)).join(' ') || '-';
+  type Allowed = (category: string) => boolean;
+  const gate = {
+    start: vi.fn<(allowed: Allowed) => void>((allowed) => void gateCalls.push(`start ${allowedNow(allowed)}`)),
+    update: vi.fn<(allowed: Allowed) => void>((allowed) => void gateCalls.push(`update ${allowedNow(allowed)}`)),
+    stop: vi.fn<() => void>(() => void gateCalls.push('stop')),
+  } satisfies GateLike;
+  const environment: SessionEnvironment = {
+    location,
+    navigator,
+    window,
+    now: () => Date.now(),
+    afterNextPaint: (task) => painted.push(task),
+    BroadcastChannel: FakeChannel,
+    reload,
+  };
+  const session = new ConsentSession({
+    settings: {
+      cookie: () => cookieSettings(config.attrs, location),
+      revision: () => config.revision,
+      offered: () => config.offered,
+      honourGpc: () => config.honourGpc,
+      saleOrShare: () => saleOrShareIds(config.gpcCategories, config.offered),
+      consentMode: () => config.consentMode,
+      consentModeMap: () => consentModeMap(config.map),
+      receiptUrl: () => config.receiptUrl,
+      cookieTable: () => config.cookies,
+      reloadOnWithdraw: () => config.reloadOnWithdraw,
+    },
+    environment,
+    gate: () => gate,
+    host: {
+      changed: (change) => changes.push(change),
+      error: (code) => errors.push(code),
+      language: () => 'tr',
+      picked: () => config.picked,
+      ask: (needed) => asked.push(needed),
+    },
+  });
+  const paint = (): void => {
+    for (const task of painted.splice(0)) task();
+  };
+  const start = () => {
+    const stored = session.read();
+    session.start();
+    return stored;
+  };
+  return { session, config, changes, errors, asked, reload, gate, gateCalls, paint, painted, start, window };
+}
+
+/** The consent cookies in the jar, decoded. */
+function cookies(name = DEFAULT_COOKIE_NAME): Record<string, unknown>[] {
+  return jar.entries
+    .filter((e) => e.name === name)
+    .map((e) => JSON.parse(decodeURIComponent(e.value)) as Record<string, unknown>);
+}
+
+const only = (name = DEFAULT_COOKIE_NAME) => {
+  const all = cookies(name);
+  expect(all).toHaveLength(1);
+  return all[0]!;
+};
+
+const names = () => jar.entries.map((e) => e.name).sort();
+
+describe('choosing', () => {
+  it('"Accept all" in the banner stores every category and tells the host what changed', () => {
+    const { session, changes, errors, start } = page();
+    start();
+    session.choose('accept-all', 'banner', session.acceptAllowed());
+    expect(only()).toMatchObject({
+      m: 'a',
+      r: 1,
+      l: 'tr',
+      c: { functional: 1, analytics: 1, marketing: 1 },
+    });
+    expect(session.consent?.categories).toEqual(ALL);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      consent: session.consent,
+      previous: null,
+      changed: ['functional', 'analytics', 'marketing'],
+      withdrawn: [],
+      source: 'banner',
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('a grant clicked in the banner runs the gate after the next paint; a page call at once', () => {
+    const clicked = page();
+    clicked.start();
+    clicked.session.choose('accept-all', 'banner', () => true);
+    expect(clicked.gateCalls).toEqual(['start -']);
+    clicked.paint();
+    expect(clicked.gateCalls).toEqual(['start -', 'update functional analytics marketing']);
+
+    jar.entries = [];
+    const api = page();
+    api.start();
+    api.session.choose('accept-all', 'api', () => true);
+    expect(api.gateCalls).toEqual(['start -', 'update functional analytics marketing']);
+    expect(api.painted).toEqual([]);
+  });
+
+  it('"Reject all", "Save" and a page call store what they allow, with their method and source', () => {
+    const { session, changes, start } = page();
+    start();
+    session.choose('reject-all', 'preferences', () => false);
+    expect(only()).toMatchObject({ m: 'r', c: { functional: 0, analytics: 0, marketing: 0 } });
+    expect(changes.at(-1)).toMatchObject({ changed: [], withdrawn: [], source: 'preferences' });
+    session.choose('save', 'preferences', (id) => id === 'analytics');
+    expect(only()).toMatchObject({ m: 's', c: { analytics: 1, marketing: 0 } });
+    expect(changes.at(-1)).toMatchObject({ changed: ['analytics'], withdrawn: [], source: 'preferences' });
+    session.choose('api', 'api', (id) => id === 'functional');
+    expect(only()).toMatchObject({ m: 'p', c: { functional: 1, analytics: 0 } });
+    expect(changes.at(-1)).toMatchObject({
+      previous: { method: 'save' },
+      changed: ['functional', 'analytics'],
+      withdrawn: ['analytics'],
+      source: 'api',
+    });
+  });
+
+  it('stores the picked language with the choice, and the shown one as the notice language', () => {
+    const { session, start } = page({ picked: 'de' });
+    start();
+    session.choose('reject-all', 'banner', () => false);
+    expect(only()).toMatchObject({ l: 'tr', ui: 'de' });
+  });
+
+  it('when the browser does not keep the cookie: consent-error, no consent-change, the choice holds for the page', () => {
+    jar = new Jar({ ...LOCATION }, true);
+    vi.stubGlobal('document', jar);
+    const { session, changes, errors, gateCalls, start } = page({ receiptUrl: 'https://receipts.example.com/' });
+    start();
+    session.choose('accept-all', 'api', () => true);
+    expect(errors).toEqual(['cookie-not-stored']);
+    expect(changes).toEqual([]);
+    expect(session.consent?.categories).toEqual(ALL);
+    expect(gateCalls.at(-1)).toBe('update functional analytics marketing');
+    expect(navigator.sendBeacon).not.toHaveBeenCalled();
+    expect(consoleError.mock.calls[0]?.[0]).toMatch(/CEREZ_COOKIE_NOT_KEPT/);
+  });
+
+  it('a receipt goes after the next paint, with the id stored in the cookie', async () => {
+    const { session, paint, start } = page({ receiptUrl: 'https://receipts.example.com/c' });
+    start();
+    session.choose('save', 'preferences', (id) => id === 'functional');
+    expect(navigator.sendBeacon).not.toHaveBeenCalled();
+    paint();
+    expect(navigator.sendBeacon).toHaveBeenCalledTimes(1);
+    const [url, body] = navigator.sendBeacon.mock.calls[0]!;
+    expect(url).toBe('https://receipts.example.com/c');
+    const receipt = JSON.parse(await body.text()) as Record<string, unknown>;
+    expect(receipt).toMatchObject({ method: 'save', gpc: false, url: 'https://www.example.com' });
+    expect(receipt['id']).toBe(only()['id']);
+    expect(receipt['id']).toMatch(/^[A-Za-z0-9_-]{12}$/);
+  });
+
+  it('without a receipt URL, a choice has no id and nothing is sent', () => {
+    const { session, paint, start } = page();
+    start();
+    session.choose('accept-all', 'banner', () => true);
+    paint();
+    expect(only()['id']).toBeUndefined();
+    expect(navigator.sendBeacon).not.toHaveBeenCalled();
+  });
+});
+
+describe('Global Privacy Control', () => {
+  it('a stored choice made before the signal is downgraded and rewritten with method gpc, before the gate starts', () => {
+    navigator.globalPrivacyControl = true;
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    const { session, gateCalls, start } = page({ picked: 'en', receiptUrl: 'https://receipts.example.com/' });
+    start();
+    expect(session.consent).toMatchObject({ method: 'gpc', gpc: true, categories: { ...ALL, marketing: false } });
+    expect(only()).toMatchObject({ m: 'g', gpc: 1, ui: 'en', c: { analytics: 1, marketing: 0 } });
+    expect(gateCalls).toEqual(['start functional analytics']);
+    // The downgrade is a new record: its receipt goes at once.
+    expect(navigator.sendBeacon).toHaveBeenCalledTimes(1);
+  });
+
+  it('is left alone with no-gpc, without the signal, or when made under the signal', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }));
+    const off = page({ honourGpc: false });
+    navigator.globalPrivacyControl = true;
+    off.start();
+    expect(off.session.consent).toMatchObject({ method: 'accept-all', categories: { marketing: true } });
+    expect(only()).toMatchObject({ m: 'a' });
+
+    jar.entries = [];
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }, { gpc: 1, m: 's' }));
+    const chosen = page();
+    chosen.start();
+    expect(chosen.session.consent).toMatchObject({ method: 'save', categories: { marketing: true } });
+  });
+
+  it('"Accept all" keeps sale or sharing off, unless switched on under the signal before', () => {
+    navigator.globalPrivacyControl = true;
+    const { session, start } = page({ gpcCategories: 'marketing analytics' });
+    start();
+    session.choose('accept-all', 'banner', session.acceptAllowed());
+    expect(only()).toMatchObject({ gpc: 1, c: { functional: 1, analytics: 0, marketing: 0 } });
+    session.choose('save', 'preferences', (id) => id === 'marketing');
+    session.choose('accept-all', 'banner', session.acceptAllowed());
+    expect(only()).toMatchObject({ c: { functional: 1, analytics: 0, marketing: 1 } });
+  });
+
+  it('setConsent cannot switch sale or sharing on under the signal', () => {
+    navigator.globalPrivacyControl = true;
+    const { session, start } = page();
+    start();
+    const allowed = allowedFrom(
+      { marketing: true, analytics: true },
+      OFFERED,
+      session.gpc() ? session.saleOrShare() : [],
+    );
+    expect(allowed).toEqual(new Set(['analytics']));
+    session.choose('api', 'api', (id) => allowed!.has(id));
+    expect(only()).toMatchObject({ m: 'p', gpc: 1, c: { analytics: 1, marketing: 0 } });
+    expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringMatching(/setConsent: "marketing" means sale or sharing .* it stays off/),
+    );
+  });
+
+  it('warns when an advertising signal follows a category the signal does not turn off', () => {
+    const { start } = page({ consentMode: true, map: { ad_storage: 'analytics' } });
+    start();
+    expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringMatching(
+        /consent-mode-map: "ad_storage" follows "analytics", which Global Privacy Control does not/,
+      ),
+    );
+  });
+});
+
+describe('duplicate cookies', () => {
+  it('the one at the configured scope wins over newer copies elsewhere; exactly one is left', () => {
+    jar = new Jar({ ...LOCATION, pathname: '/news/a.html' });
+    vi.stubGlobal('document', jar);
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 0 }, { ts: NOW_S - 3600 }));
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }, { ts: NOW_S - 10 }), {
+      domain: 'example.com',
+    });
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }, { ts: NOW_S - 5 }), { path: '/news' });
+    const { session, start } = page({ offered: ['necessary', 'marketing'] });
+    const stored = start();
+    expect(stored.consent?.categories).toEqual({ necessary: true, marketing: false });
+    expect(session.consent?.categories['marketing']).toBe(false);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+  });
+
+  it('with none at the configured scope, the old one is adopted there', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }));
+    const { session, start } = page({ offered: ['necessary', 'marketing'], attrs: { domain: 'example.com' } });
+    start();
+    expect(session.consent?.categories['marketing']).toBe(true);
+    expect(jar.scopes()).toEqual([['.example.com', '/']]);
+  });
+
+  it('a choice leaves exactly one cookie, at the configured scope', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }), { domain: 'example.com' });
+    const { session, start } = page({ offered: ['necessary', 'marketing'] });
+    start();
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }), { domain: 'example.com' });
+    session.choose('reject-all', 'api', () => false);
+    expect(jar.scopes()).toEqual([['www.example.com', '/']]);
+    expect(only()).toMatchObject({ m: 'r' });
+  });
+});
+
+describe('withdrawal', () => {
+  const table: CookieTable = { analytics: [{ name: '_ga*' }], marketing: [{ name: '_fbp' }] };
+
+  it('removes the listed cookies of withdrawn categories and stops their tags at once, even when clicked', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    const { session, changes, gateCalls, painted, reload, start } = page({ cookies: table });
+    start();
+    jar.store('_ga', '1');
+    jar.store('_ga_X', '1', { domain: 'example.com' });
+    jar.store('_fbp', '1');
+    session.choose('save', 'preferences', (id) => id !== 'analytics');
+    expect(names()).toEqual(['_fbp', DEFAULT_COOKIE_NAME]);
+    expect(changes[0]).toMatchObject({ withdrawn: ['analytics'], source: 'preferences' });
+    expect(gateCalls.at(-1)).toBe('update functional marketing');
+    expect(painted).toEqual([]);
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('sweeps the listed cookies of categories not allowed when it starts', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 0, marketing: 1 }));
+    jar.store('_ga', '1');
+    jar.store('_fbp', '1');
+    const { gate, start } = page({ cookies: table });
+    // Before any tag can run.
+    gate.start.mockImplementation(() => expect(names()).toEqual(['_fbp', DEFAULT_COOKIE_NAME]));
+    start();
+    expect(gate.start).toHaveBeenCalledTimes(1);
+    expect(names()).toEqual(['_fbp', DEFAULT_COOKIE_NAME]);
+  });
+
+  it('before any choice, every listed optional cookie goes', () => {
+    jar.store('_ga', '1');
+    jar.store('_fbp', '1');
+    jar.store('own', '1');
+    page({ cookies: table }).start();
+    expect(names()).toEqual(['own']);
+  });
+
+  it('reloads with reload-on-withdraw when the visitor withdraws, and never on a grant', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 0, analytics: 1, marketing: 1 }));
+    const { session, reload, start } = page({ reloadOnWithdraw: true });
+    start();
+    session.choose('accept-all', 'banner', () => true);
+    expect(reload).not.toHaveBeenCalled();
+    session.choose('save', 'preferences', (id) => id === 'functional');
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('a withdrawal seen from another window reloads; one caused by a changed setting does not', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    const here = page({ reloadOnWithdraw: true });
+    here.start();
+    const there = page();
+    there.start();
+    there.session.choose('reject-all', 'banner', () => false);
+    here.session.reread('sync');
+    expect(here.changes.at(-1)).toMatchObject({ source: 'sync', withdrawn: ['functional', 'analytics', 'marketing'] });
+    expect(here.reload).toHaveBeenCalledTimes(1);
+
+    there.session.choose('accept-all', 'api', () => true);
+    here.session.reread('sync');
+    here.config.revision = '2';
+    here.session.refresh();
+    expect(here.changes.at(-1)).toMatchObject({
+      source: 'api',
+      consent: null,
+      withdrawn: ['functional', 'analytics', 'marketing'],
+    });
+    expect(here.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('without reload-on-withdraw, no withdrawal reloads', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    const { session, reload, start } = page();
+    start();
+    session.choose('reject-all', 'banner', () => false);
+    session.reset();
+    expect(reload).not.toHaveBeenCalled();
+  });
+});
+
+describe('reset', () => {
+  it('removes the cookie, withdraws everything at once and tells the other windows', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 0 }));
+    const { session, changes, gateCalls, start } = page({ cookies: { analytics: [{ name: '_ga' }] } });
+    start();
+    const other = page();
+    other.start();
+    jar.store('_ga', '1');
+    const previous = session.consent;
+    session.reset();
+    expect(cookies()).toEqual([]);
+    expect(names()).toEqual([]);
+    expect(session.consent).toBeNull();
+    expect(session.has('analytics')).toBe(false);
+    expect(session.has('necessary')).toBe(true);
+    expect(changes).toEqual([
+      {
+        consent: null,
+        previous,
+        changed: ['functional', 'analytics'],
+        withdrawn: ['functional', 'analytics'],
+        source: 'api',
+      },
+    ]);
+    expect(gateCalls.at(-1)).toBe('update -');
+    FakeChannel.deliver();
+    expect(other.session.consent).toBeNull();
+    expect(other.asked).toEqual([true]);
+  });
+});
+
+describe('sync between windows', () => {
+  it('a choice written by another window is picked up by reread("sync"), and answers the question', () => {
+    const here = page();
+    expect(here.start().consent).toBeNull();
+    const there = page();
+    there.start();
+    there.session.choose('accept-all', 'banner', () => true);
+    expect(here.session.consent).toBeNull();
+    here.session.reread('sync');
+    expect(here.session.consent?.categories).toEqual(ALL);
+    expect(here.changes).toEqual([
+      expect.objectContaining({ previous: null, source: 'sync', changed: ['functional', 'analytics', 'marketing'] }),
+    ]);
+    expect(here.asked).toEqual([false]);
+    expect(here.gateCalls).toEqual(['start -', 'update functional analytics marketing']);
+    // Nothing new: no change, no answer.
+    here.session.reread('sync');
+    expect(here.changes).toHaveLength(1);
+    expect(here.asked).toEqual([false]);
+  });
+
+  it('the BroadcastChannel message of a choice makes the other windows read it', () => {
+    const here = page();
+    here.start();
+    const there = page();
+    there.start();
+    expect(FakeChannel.open.map((c) => c.name)).toEqual([CHANNEL, CHANNEL]);
+    there.session.choose('reject-all', 'banner', () => false);
+    expect(FakeChannel.queue).toHaveLength(1);
+    FakeChannel.deliver();
+    expect(here.session.consent?.categories).toEqual(NONE);
+    expect(here.changes.at(-1)).toMatchObject({ source: 'sync' });
+  });
+
+  it('ignores a message about another cookie name, and listens no more once stopped', () => {
+    const here = page({ attrs: { name: 'site_consent' } });
+    here.start();
+    const there = page();
+    there.start();
+    // A window without the channel stored a choice under this page's name: only a reread would see it.
+    jar.store('site_consent', record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    there.session.choose('reject-all', 'banner', () => false);
+    FakeChannel.deliver();
+    expect(here.changes).toEqual([]);
+    here.session.stop();
+    expect(here.gate.stop).toHaveBeenCalledTimes(1);
+    expect(FakeChannel.open[0]?.closed).toBe(true);
+    here.session.reread('sync');
+    expect(here.changes).toEqual([]);
+    expect(here.session.consent).toBeNull();
+  });
+
+  it("a choice reads the other window's first: its change is told as sync, then the new one", () => {
+    const here = page();
+    here.start();
+    const there = page();
+    there.start();
+    there.session.choose('accept-all', 'api', () => true);
+    here.session.choose('save', 'preferences', (id) => id === 'functional');
+    expect(here.changes.map((c) => [c.source, c.withdrawn])).toEqual([
+      ['sync', []],
+      ['preferences', ['analytics', 'marketing']],
+    ]);
+    expect(here.asked).toEqual([]);
+  });
+
+  it('writeLanguage stores the picked language with the choice in effect, never before one', () => {
+    const { session, start } = page();
+    start();
+    session.writeLanguage('en');
+    expect(cookies()).toEqual([]);
+    session.choose('reject-all', 'banner', () => false);
+    session.writeLanguage('en');
+    expect(only()).toMatchObject({ m: 'r', ui: 'en' });
+  });
+});
+
+describe('late settings', () => {
+  it('a changed revision makes refresh() read again: the old choice no longer counts and the visitor is asked', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    const { session, config, changes, asked, start } = page();
+    start();
+    session.refresh();
+    expect(changes).toEqual([]);
+    expect(asked).toEqual([]);
+    config.revision = '2';
+    session.refresh();
+    expect(session.consent).toBeNull();
+    expect(changes).toEqual([expect.objectContaining({ consent: null, source: 'api' })]);
+    expect(asked).toEqual([true]);
+  });
+
+  it('a newly offered category keeps the choice but asks the visitor', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }));
+    const { session, config, changes, asked, start } = page({ offered: ['necessary', 'marketing'] });
+    expect(start().consent).not.toBeNull();
+    config.offered = ['necessary', 'marketing', 'analytics'];
+    session.refresh();
+    expect(session.consent?.categories).toEqual({ necessary: true, marketing: true, analytics: false });
+    expect(changes).toEqual([expect.objectContaining({ changed: [], withdrawn: [], source: 'api' })]);
+    expect(asked).toEqual([true]);
+  });
+
+  it('turning GPC on later downgrades the stored choice', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }));
+    const { session, config, changes, start } = page({ offered: ['necessary', 'marketing'], honourGpc: false });
+    navigator.globalPrivacyControl = true;
+    start();
+    expect(session.consent?.categories['marketing']).toBe(true);
+    config.honourGpc = true;
+    session.refresh();
+    expect(session.consent).toMatchObject({ method: 'gpc', categories: { marketing: false } });
+    expect(changes).toEqual([expect.objectContaining({ withdrawn: ['marketing'], source: 'api' })]);
+  });
+
+  it('does nothing before start', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }));
+    const { session, changes, asked } = page();
+    session.refresh();
+    session.reread('sync');
+    expect(session.consent).toBeNull();
+    expect(changes).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('Google Consent Mode', () => {
+  const commands = (dataLayer: unknown[] = []) =>
+    dataLayer
+      .filter((entry) => !Array.isArray(entry) && typeof entry === 'object' && entry !== null && 'length' in entry)
+      .map((entry) => [...(entry as IArguments)]);
+
+  it('pushes the default once per page, from the stored choice, before the gate starts', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 0, analytics: 1, marketing: 0 }));
+    const window: { dataLayer?: unknown[] } = {};
+    const first = page({ consentMode: true }, window);
+    first.gate.start.mockImplementation(() => expect(commands(window.dataLayer)).toHaveLength(1));
+    first.start();
+    expect(first.gate.start).toHaveBeenCalledTimes(1);
+    expect(commands(window.dataLayer)).toEqual([
+      [
+        'consent',
+        'default',
+        {
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+          analytics_storage: 'granted',
+          functionality_storage: 'denied',
+          personalization_storage: 'denied',
+          security_storage: 'granted',
+          wait_for_update: 500,
+        },
+      ],
+    ]);
+    first.session.stop();
+    // The next owner on the same page pushes no second default.
+    page({ consentMode: true }, window).start();
+    expect(commands(window.dataLayer)).toHaveLength(1);
+  });
+
+  it('after each change: an update and the dataLayer event', () => {
+    const window: { dataLayer?: unknown[] } = {};
+    const { session, paint, start } = page({ consentMode: true }, window);
+    start();
+    session.choose('accept-all', 'banner', () => true);
+    expect(window.dataLayer).toHaveLength(1);
+    paint();
+    session.choose('reject-all', 'api', () => false);
+    expect(commands(window.dataLayer).map((c) => c.slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['consent', 'update'],
+      ['consent', 'update'],
+    ]);
+    expect(commands(window.dataLayer)[1]![2]).toMatchObject({ ad_storage: 'granted', analytics_storage: 'granted' });
+    expect(commands(window.dataLayer)[2]![2]).toMatchObject({ ad_storage: 'denied', security_storage: 'granted' });
+    const events = window.dataLayer!.filter((e) => (e as { event?: string }).event === DATA_LAYER_EVENT);
+    expect(events).toEqual([
+      { event: DATA_LAYER_EVENT, cookieConsent: ALL, consentMode: expect.objectContaining({ ad_storage: 'granted' }) },
+      { event: DATA_LAYER_EVENT, cookieConsent: NONE, consentMode: expect.objectContaining({ ad_storage: 'denied' }) },
+    ]);
+  });
+
+  it("calls the page's own gtag when it has one", () => {
+    const gtag = vi.fn();
+    const window = { gtag } as { dataLayer?: unknown[]; gtag?: unknown };
+    const { session, start } = page({ consentMode: true }, window);
+    start();
+    session.reset();
+    expect(gtag.mock.calls.map((c) => c.slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['consent', 'update'],
+    ]);
+  });
+
+  it('turned on after start, the default is pushed late by refresh(), with a warning', () => {
+    const window: { dataLayer?: unknown[] } = {};
+    const { session, config, start } = page({}, window);
+    start();
+    expect(window.dataLayer).toBeUndefined();
+    config.consentMode = true;
+    session.refresh();
+    expect(commands(window.dataLayer)).toEqual([
+      ['consent', 'default', expect.objectContaining({ wait_for_update: 500 })],
+    ]);
+    expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringMatching(/consent-mode was turned on after gated tags could run/),
+    );
+    session.refresh();
+    expect(commands(window.dataLayer)).toHaveLength(1);
+  });
+
+  it('with Consent Mode off, nothing is pushed', () => {
+    const window: { dataLayer?: unknown[] } = {};
+    const { session, start } = page({ map: DEFAULT_CONSENT_MODE_MAP }, window);
+    start();
+    session.choose('accept-all', 'api', () => true);
+    expect(window).toEqual({});
+  });
+});
