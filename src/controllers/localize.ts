@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage } from '../i18n/languages.js';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage, warmIntl } from '../i18n/languages.js';
 import { loadStrings } from '../i18n/locale-chunks.js';
 import type { Texts } from '../i18n/texts.js';
 import { warn } from '../internal/warn.js';
@@ -154,8 +154,13 @@ export class LocalizeController implements ReactiveController {
     try {
       // The strings and the view are requested side by side: no chain of requests before the banner shows.
       void loadStrings(language);
+      // Intl's data for the language (the purposes list is an Intl.ListFormat) loads in a task of its own while
+      // the view downloads: it is the longest single piece of the first render's work.
+      setTimeout(() => warmIntl(language), 0);
       const view = await this.loader.load();
       if (!view) return;
+      // The view's evaluation and the first render are separate tasks: neither holds the main thread for both.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       view.applyTexts(this.texts());
       let shown = await Promise.race([view.loadLanguage(language), timedOut]);
       if (shown === false) {
