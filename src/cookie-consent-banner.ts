@@ -274,6 +274,10 @@ export class CookieConsentBanner extends ReactiveElement {
   private readonly _onVisible = (): void => {
     if (document.visibilityState === 'visible') this._reread('sync');
   };
+  /** A page restored from the back/forward cache may be stale; a fresh load was just read. */
+  private readonly _onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this._reread('sync');
+  };
   private readonly _onFocus = (): void => this._reread('sync');
 
   /** The session reads this banner's settings when it needs them, and tells it what changed. */
@@ -411,7 +415,7 @@ export class CookieConsentBanner extends ReactiveElement {
     this._input.refresh();
     const stored = this._session.read();
     this._localize.restore(stored.consent ? stored.ui : undefined);
-    addEventListener('pageshow', this._onVisible);
+    addEventListener('pageshow', this._onPageShow);
     addEventListener('focus', this._onFocus);
     document.addEventListener('visibilitychange', this._onVisible);
     this._links.start();
@@ -422,7 +426,7 @@ export class CookieConsentBanner extends ReactiveElement {
   }
 
   private _stop(): void {
-    removeEventListener('pageshow', this._onVisible);
+    removeEventListener('pageshow', this._onPageShow);
     removeEventListener('focus', this._onFocus);
     document.removeEventListener('visibilitychange', this._onVisible);
     this._links.stop();

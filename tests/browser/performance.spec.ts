@@ -123,4 +123,38 @@ test.describe('what a page loads', () => {
       expect(shown).toEqual([strings.banner.acceptAll]);
     });
   }
+
+  test("a returning visit reads and settles the cookie once per load, not again on the load's own pageshow", async ({
+    page,
+  }) => {
+    await mount(page);
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    // Every write of the consent cookie from here on, counted from before the module runs.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __writes: number };
+      w.__writes = 0;
+      const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+      Object.defineProperty(Document.prototype, 'cookie', {
+        ...descriptor,
+        set(value: string) {
+          if (value.startsWith('cookie_consent=')) w.__writes++;
+          descriptor.set!.call(this, value);
+        },
+      });
+    });
+    await recordEvents(page);
+    await mount(page, { path: '/test/next.html' });
+    await expect.poll(async () => (await events(page, 'consent-ready')).length).toBe(1);
+    // After the load's pageshow and an idle moment: anything the load itself triggers has happened.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          document.readyState === 'complete'
+            ? requestIdleCallback(() => resolve())
+            : addEventListener('load', () => setTimeout(() => requestIdleCallback(() => resolve()), 0)),
+        ),
+    );
+    // One write: the cookie rewritten at its configured scope (how the store learns where it lives).
+    expect(await page.evaluate(() => (window as unknown as { __writes: number }).__writes)).toBe(1);
+  });
 });
