@@ -2,12 +2,7 @@ import { ReactiveElement, css, type PropertyValues } from '@lit/reactive-element
 import { property, state } from '@lit/reactive-element/decorators.js';
 import { NECESSARY, allowedFrom, parseCategories } from './consent/categories.js';
 import { isValidRevision, type Consent, type ConsentMethod } from './consent/record.js';
-import {
-  DEFAULT_CONSENT_MODE_MAP,
-  consentModeMap,
-  type ConsentModeMap,
-  type GtagWindow,
-} from './consent/consent-mode.js';
+import { consentModeMap, type ConsentModeMap, type GtagWindow } from './consent/consent-mode.js';
 import { Gate } from './consent/gate.js';
 import { saleOrShareIds, type GpcNavigator } from './consent/gpc.js';
 import { receiptUrl } from './consent/receipt.js';
@@ -290,10 +285,8 @@ export class CookieConsentBanner extends ReactiveElement {
         honourGpc: () => !this.noGpc,
         saleOrShare: () => saleOrShareIds(this.gpcCategories, this._offered()),
         consentMode: () => this.consentMode,
-        consentModeMap: () =>
-          typeof this.consentModeMap === 'object' && this.consentModeMap !== null
-            ? consentModeMap(this.consentModeMap)
-            : consentModeMap(this.consentModeMap ?? DEFAULT_CONSENT_MODE_MAP),
+        // null or empty is the default map (see consentModeMap).
+        consentModeMap: () => consentModeMap(this.consentModeMap),
         receiptUrl: () => receiptUrl(this.receiptUrl, document.baseURI),
         cookieTable: () => this._input.cookies,
         reloadOnWithdraw: () => this.reloadOnWithdraw,

@@ -4,9 +4,6 @@ import en from '../../locales/en.json';
 import { SOURCE_LANGUAGE } from './languages.js';
 import type { TextTree, Texts } from './texts.js';
 
-/** The shape of a locale file; `locales/tr.json` is the source every other language follows. */
-export type Messages = typeof tr;
-
 /**
  * Turkish and English come with the view; every other language is its own chunk, which the element's entry loads
  * (see `locale-chunks.ts`) and hands over.
