@@ -191,9 +191,9 @@ export class ConsentSession {
 
   /**
    * Reads the stored choice; see `readStored` for duplicates of the cookie (the one at the configured scope
-   * wins; exactly one is left). Remembers the settings it was read with.
+   * wins; exactly one is left) and for `settle`. Remembers the settings it was read with.
    */
-  read(): DecodeResult {
+  read(settle = true): DecodeResult {
     const { settings, env } = this;
     this.readKey = this.settingsKey();
     const cookie = settings.cookie();
@@ -201,6 +201,7 @@ export class ConsentSession {
       cookie,
       { revision: settings.revision(), offered: settings.offered(), maxAgeDays: cookie.expires, now: env.now() },
       env.location,
+      settle,
     );
     this._consent = stored.consent;
     return stored;
@@ -267,7 +268,9 @@ export class ConsentSession {
   reread(source: ChangeSource, ask = true): void {
     if (!this.started) return;
     const previous = this._consent;
-    const stored = this.read();
+    // A look for another window's change (and the look before each write) does not rewrite a lone cookie: the
+    // load settled it, and a write settles by itself. A changed setting may have moved it, so that one does.
+    const stored = this.read(source !== 'sync');
     this.honourGpc();
     const consent = this._consent;
     const same = consent?.id === previous?.id && JSON.stringify(consent) === JSON.stringify(previous);

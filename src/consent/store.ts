@@ -452,8 +452,16 @@ function locate(settings: CookieSettings, location: PageLocation, values: string
  * Either way, exactly one cookie of the name is left (unless none is valid: then none, or the one bad
  * cookie, which the next choice overwrites). Limits: a partitioned or `HttpOnly` copy cannot be placed or
  * removed; a page outside `cookie-path` cannot see the configured scope and only reads.
+ *
+ * With `settle` false, one cookie is only read, not written again: for a look that the page's load has already
+ * settled (another window's change, a read just before a write that settles by itself). Several are always settled.
  */
-export function readStored(settings: CookieSettings, expectation: Expectation, location: PageLocation): DecodeResult {
+export function readStored(
+  settings: CookieSettings,
+  expectation: Expectation,
+  location: PageLocation,
+  settle = true,
+): DecodeResult {
   const values = rawValues(settings.name);
   if (values === null) return { consent: null, reason: 'cookies unavailable' };
   if (values.length === 0) return { consent: null, reason: 'empty' };
@@ -461,7 +469,7 @@ export function readStored(settings: CookieSettings, expectation: Expectation, l
   if (values.length === 1 || !pathCovers(settings.path, location.pathname)) {
     const value = values.find((v) => decoded(v).consent) ?? values[0] ?? '';
     const result = decoded(value);
-    if (result.consent && pathCovers(settings.path, location.pathname)) {
+    if (settle && result.consent && pathCovers(settings.path, location.pathname)) {
       writeCookie(settings, decodeValue(value), location);
     }
     return result;

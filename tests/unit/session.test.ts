@@ -558,6 +558,21 @@ describe('sync between windows', () => {
     expect(here.asked).toEqual([]);
   });
 
+  it('a load settles a lone cookie by writing it at its scope; a look for another window only reads', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 0, marketing: 0 }));
+    const writes = vi.spyOn(jar, 'cookie', 'set');
+    const here = page();
+    here.start();
+    expect(writes).toHaveBeenCalledTimes(1);
+    here.session.reread('sync');
+    here.session.reread('sync');
+    expect(writes).toHaveBeenCalledTimes(1);
+    // A changed setting may have moved the cookie: that look settles it again.
+    here.session.reread('api');
+    expect(writes).toHaveBeenCalledTimes(2);
+    expect(here.session.consent?.categories).toMatchObject({ functional: true, analytics: false });
+  });
+
   it('writeLanguage stores the picked language with the choice in effect, never before one', () => {
     const { session, start } = page();
     start();
