@@ -1,7 +1,8 @@
 import type { Consent } from './consent/record.js';
+import type { ChangeSource, ConsentChange } from './consent/session.js';
 
-/** What caused a change of the stored choice. */
-export type ConsentSource = 'banner' | 'preferences' | 'api' | 'sync';
+/** What caused a change of the stored choice (the engine's `ChangeSource`). */
+export type ConsentSource = ChangeSource;
 
 /** `consent-ready`: fired once per connection, when the stored choice is known. */
 export interface ConsentReadyDetail {
@@ -9,22 +10,11 @@ export interface ConsentReadyDetail {
   readonly consent: Consent | null;
 }
 
-/** `consent-change`: fired after the cookie is written (or removed), whatever caused it. */
-export interface ConsentChangeDetail {
-  /** The choice now stored, or `null` after `reset()`. */
-  readonly consent: Consent | null;
-  /** The choice stored before, or `null`. */
-  readonly previous: Consent | null;
-  /** The category ids whose state changed. */
-  readonly changed: readonly string[];
-  /** The category ids that were allowed and no longer are (their listed cookies have been deleted). */
-  readonly withdrawn: readonly string[];
-  /**
-   * What caused the change: `banner` or `preferences` (the visitor), `api` (the page's script or
-   * attributes), `sync` (a choice made in another tab, seen when this one became visible).
-   */
-  readonly source: ConsentSource;
-}
+/**
+ * `consent-change`: fired after the cookie is written (or removed), whatever caused it; `consent`, `previous`,
+ * `changed`, `withdrawn` and `source` (see the engine's `ConsentChange`).
+ */
+export type ConsentChangeDetail = ConsentChange;
 
 /** `consent-language-change`: fired whenever the banner's language switches, whatever caused it. */
 export interface ConsentLanguageChangeDetail {

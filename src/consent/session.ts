@@ -31,19 +31,26 @@ import {
 import { warn } from '../internal/warn.js';
 
 /**
- * What caused a change of the stored choice (the same union as `ConsentSource` in `src/events.ts`, which the
- * engine may not import): `banner` or `preferences` (the visitor), `api` (the page), `sync` (another window).
+ * What caused a change of the stored choice: `banner` or `preferences` (the visitor), `api` (the page's script
+ * or attributes), `sync` (a choice made in another window, seen when this one looked again). The public name is
+ * `ConsentSource` (src/events.ts).
  */
 export type ChangeSource = 'banner' | 'preferences' | 'api' | 'sync';
 
-/** A change of the choice in effect, as `consent-change` tells it. */
+/**
+ * A change of the choice in effect: the detail of `consent-change`, fired after the cookie is written (or
+ * removed), whatever caused it. The public name is `ConsentChangeDetail` (src/events.ts).
+ */
 export interface ConsentChange {
+  /** The choice now stored, or `null` after `reset()`. */
   readonly consent: Consent | null;
+  /** The choice stored before, or `null`. */
   readonly previous: Consent | null;
-  /** The optional categories whose state changed. */
+  /** The category ids whose state changed. */
   readonly changed: readonly string[];
-  /** Those that were allowed and no longer are. */
+  /** The category ids that were allowed and no longer are (their listed cookies have been deleted). */
   readonly withdrawn: readonly string[];
+  /** What caused the change. */
   readonly source: ChangeSource;
 }
 
