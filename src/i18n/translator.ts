@@ -65,7 +65,12 @@ void instance.init({
 const builtIn = new Map<string, TextTree>(Object.entries(bundled));
 let applied: Texts = {};
 
+/** Translations already made, per language and key (and options): the view renders on every update. */
+const made = new Map<string, Map<string, string>>();
+
 function install(language: string): void {
+  // A language's strings changed, and with them maybe others' fallbacks: make every translation again.
+  for (const texts of made.values()) texts.clear();
   const base = builtIn.get(language);
   const extra = applied[language];
   instance.removeResourceBundle(language, 'translation');
@@ -104,7 +109,25 @@ export async function loadLanguage(
   }
 }
 
-/** A translate function fixed to one language. */
-export function translator(language: string): TFunction {
-  return instance.getFixedT(language);
+/** A translate function fixed to one language: a key, and a `count` where the string has plural forms. */
+export type Translate = (key: string, options?: { count: number }) => string;
+
+/**
+ * A translate function fixed to one language. Each text is made once per language (i18next's lookup, fallback
+ * and formatting cost more than the rest of a render) until the strings change.
+ */
+export function translator(language: string): Translate {
+  const t: TFunction = instance.getFixedT(language);
+  let texts = made.get(language);
+  if (!texts) made.set(language, (texts = new Map()));
+  const cache = texts;
+  return (key, options) => {
+    const id = options === undefined ? key : `${key}\u0000${options.count}`;
+    let text = cache.get(id);
+    if (text === undefined) {
+      text = options === undefined ? t(key) : t(key, options);
+      cache.set(id, text);
+    }
+    return text;
+  };
 }

@@ -1,0 +1,31 @@
+// The view's translate function makes each text once per language, and makes them again when strings change.
+import { describe, expect, it } from 'vitest';
+import tr from '../../locales/tr.json' with { type: 'json' };
+import { applyTexts, translator } from '../../src/i18n/translator.js';
+
+describe('translator', () => {
+  it('gives the same text twice without asking i18next again, and the new one once the site changes it', () => {
+    const t = translator('tr');
+    expect(t('banner.heading')).toBe(tr.banner.heading);
+    expect(t('banner.heading')).toBe(tr.banner.heading);
+    applyTexts({ tr: { banner: { heading: 'Çerez tercihleri' } } });
+    expect(t('banner.heading')).toBe('Çerez tercihleri');
+    expect(translator('tr')('banner.heading')).toBe('Çerez tercihleri');
+    applyTexts({});
+    expect(t('banner.heading')).toBe(tr.banner.heading);
+  });
+
+  it('keeps counts apart, and follows a change to the language a site-added one falls back to', () => {
+    const t = translator('tr');
+    expect(t('preferences.allowed', { count: 1 })).not.toBe(t('preferences.allowed', { count: 2 }));
+    const site = translator('xx');
+    applyTexts({ xx: { banner: { heading: 'Xx' } } });
+    expect(site('banner.heading')).toBe('Xx');
+    // xx has no "Accept all": it falls back to English, then Turkish; a change there shows through.
+    const before = site('banner.acceptAll');
+    applyTexts({ xx: { banner: { heading: 'Xx' } }, en: { banner: { acceptAll: 'Allow everything' } } });
+    expect(site('banner.acceptAll')).toBe('Allow everything');
+    expect(before).not.toBe('Allow everything');
+    applyTexts({});
+  });
+});
