@@ -287,7 +287,8 @@ export class CookieConsentBanner extends ReactiveElement {
         consentMode: () => this.consentMode,
         // null or empty is the default map (see consentModeMap).
         consentModeMap: () => consentModeMap(this.consentModeMap),
-        receiptUrl: () => receiptUrl(this.receiptUrl, document.baseURI),
+        // document.baseURI is worked out on each read: only when there is a URL to resolve.
+        receiptUrl: () => (this.receiptUrl ? receiptUrl(this.receiptUrl, document.baseURI) : null),
         cookieTable: () => this._input.cookies,
         reloadOnWithdraw: () => this.reloadOnWithdraw,
       },

@@ -266,7 +266,9 @@ export function writeCookie(
 ): boolean {
   let target = effective(settings);
   if (!set(target, value)) return false;
-  let kept = readCookieValues(settings.name).includes(value);
+  // One read of document.cookie serves both the check and the count (each read costs the page a round trip).
+  let values = readCookieValues(settings.name);
+  let kept = values.includes(value);
   if (!kept && target.domain !== undefined) {
     fail(
       'CEREZ_COOKIE_DOMAIN_REFUSED',
@@ -275,14 +277,15 @@ export function writeCookie(
     refusedDomains.add(target.domain);
     target = hostOnly(settings);
     if (!set(target, value)) return false;
-    kept = readCookieValues(settings.name).includes(value);
+    values = readCookieValues(settings.name);
+    kept = values.includes(value);
   }
   if (!kept) {
     fail(
       'CEREZ_COOKIE_NOT_KEPT',
       `the browser did not keep the consent cookie "${settings.name}" (cookies blocked or the jar full, a name it refuses such as __Host- on http, or a page outside cookie-path); the choice holds for this page only.`,
     );
-  } else if (readCookieValues(settings.name).length > 1) removeElsewhere(target, location);
+  } else if (values.length > 1) removeElsewhere(target, location);
   return kept;
 }
 
