@@ -31,28 +31,56 @@ const shared = {
   },
 };
 
-// dist/cookie-consent-banner.js: everything bundled; the view and other languages are chunks beside it. Minifying
-// drops the bundled packages' license comments, so their licenses are collected in dist/THIRD-PARTY-LICENSES.md.
-// Built as a library: Vite then wraps no dynamic import in its preload helper (with modulePreload off it preloads
-// nothing anyway), a helper the entry and the view would share, and so the view would import from the entry by the
-// entry's file name. No chunk may import the entry (tests/package/chunks.test.mjs): a page that loads it under
-// another URL (`/x/index.js?v=3`) would run it twice. Library builds keep whitespace and comments; `minify` and
-// `comments` below make the output what an app build makes.
-await build({
+// dist/: the module for plain pages, in two builds. A chunk that shared a module with the entry would import it
+// back from the entry by the entry's file name, and a page that loads the entry under another URL
+// (`/x/index.js?v=3`, a renamed file) would then run the whole entry twice; so no chunk imports the entry
+// (tests/package/chunks.test.mjs). The entry is a small shell (a returning visit loads nothing else), and the
+// banner's UI, built first and on its own, bundles everything it needs, some of it a copy of what the shell has:
+// what the two must share at run time (warnings said, language chunks loading) the shell passes to it.
+// Built as libraries: Vite then wraps no dynamic import in its preload helper (with modulePreload off it preloads
+// nothing anyway). Library builds keep whitespace and comments; `minify` and `comments` below make the output what
+// an app build makes. Minifying drops the bundled packages' license comments, so their licenses are collected in
+// dist/THIRD-PARTY-LICENSES.md.
+const minified = { minify: true, comments: { annotation: false, jsdoc: false, legal: false } };
+const ui = await build({
   ...shared,
   build: {
     ...shared.build,
     outDir: out,
+    // The shell bundles no package: the licenses are those of the UI chunk.
     license: { fileName: 'THIRD-PARTY-LICENSES.md' },
+    lib: { entry: { 'banner-ui': 'src/ui/banner-ui.ts' }, formats: ['es'] },
+    rollupOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: { entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js', ...minified },
+    },
+  },
+});
+const uiFile = [ui]
+  .flat()
+  .flatMap((result) => result.output)
+  .find((file) => file.type === 'chunk' && file.isEntry)?.fileName;
+if (!uiFile) throw new Error('the UI build made no entry chunk');
+
+// The shell's `import('./ui/banner-ui.js')` names the UI build's file, relative to the entry wherever it is served.
+const uiChunk = {
+  name: 'ui-chunk',
+  resolveDynamicImport(specifier) {
+    if (specifier === './ui/banner-ui.js') return { id: `./${uiFile}`, external: 'absolute' };
+    return null;
+  },
+};
+
+await build({
+  ...shared,
+  plugins: [uiChunk],
+  build: {
+    ...shared.build,
+    outDir: out,
     lib: { entry: { 'cookie-consent-banner': 'src/define.ts' }, formats: ['es'] },
     rollupOptions: {
       preserveEntrySignatures: 'allow-extension',
-      output: {
-        entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        minify: true,
-        comments: { annotation: false, jsdoc: false, legal: false },
-      },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', ...minified },
     },
   },
 });

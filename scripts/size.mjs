@@ -39,8 +39,8 @@ export function measure(dist = join(root, 'dist')) {
   const returning = closure(entry);
   const view = [...readFileSync(entry, 'utf8').matchAll(DYNAMIC_IMPORT)]
     .map(([, spec]) => join(dist, spec))
-    .find((file) => /banner-view-[^/]+\.js$/.test(file));
-  if (!view) throw new Error('the module does not load a view chunk');
+    .find((file) => /banner-ui-[^/]+\.js$/.test(file));
+  if (!view) throw new Error('the module does not load the UI chunk');
   const first = closure(view, new Set(returning));
   return { returning: sizes(returning), first: sizes(first) };
 }

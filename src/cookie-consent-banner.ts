@@ -1,5 +1,3 @@
-import { ReactiveElement, css, type PropertyValues } from '@lit/reactive-element';
-import { property, state } from '@lit/reactive-element/decorators.js';
 import { NECESSARY, allowedFrom, parseCategories } from './consent/categories.js';
 import { isValidRevision, type Consent, type ConsentMethod } from './consent/record.js';
 import { consentModeMap, type ConsentModeMap, type GtagWindow } from './consent/consent-mode.js';
@@ -9,32 +7,26 @@ import { receiptUrl } from './consent/receipt.js';
 import { ConsentSession } from './consent/session.js';
 import { cookieSettings, type CookieSettings } from './consent/store.js';
 import type { CookieTable } from './consent/cookie-table.js';
-import { safePolicyUrl } from './consent/url.js';
 import { fail, warn } from './internal/warn.js';
+import { ReactiveHost, property, type Changes } from './internal/reactive-host.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
 import { directionOf } from './i18n/languages.js';
-import { loadStrings } from './i18n/locale-chunks.js';
+import { firstLanguage, loadStrings } from './i18n/locale-chunks.js';
 import { describesCategory, type Texts } from './i18n/texts.js';
 import { afterNextPaint, whenIdle } from './internal/dom.js';
-import type { FocusController } from './controllers/focus.js';
 import { FocusMemory } from './controllers/focus-memory.js';
-import { LocalizeController } from './controllers/localize.js';
 import { PageLinks } from './controllers/page-links.js';
 import { PageOwnership } from './controllers/page-owner.js';
-import type { ScrollPaddingController } from './controllers/scroll-padding.js';
 import { SiteInput } from './controllers/site-input.js';
-import { ViewLoader } from './controllers/view-loader.js';
-import type { HostServices, RenderedParts } from './view/banner-view.js';
+import type { BannerPosition, BannerUi, UiHost } from './ui/banner-ui.js';
+import type { HostServices } from './view/banner-view.js';
 
-/** What the view takes from this entry at run time: it imports nothing from it (see `HostServices`). */
+export type { BannerPosition } from './ui/banner-ui.js';
+
+/** What the UI chunk takes from this entry at run time: it is built on its own and imports nothing of it. */
 const viewServices: HostServices = { warn, directionOf, necessary: NECESSARY, loadStrings };
-const NO_PARTS: RenderedParts = { banner: null, launcher: null, dialog: null, dialogHeading: null };
-
-/** Where the banner can sit. */
-export type BannerPosition = 'bottom' | 'top' | 'bottom-start' | 'bottom-end' | 'center';
-const POSITIONS: readonly BannerPosition[] = ['bottom', 'top', 'bottom-start', 'bottom-end', 'center'];
 
 /** The banner's colour scheme. */
 export type BannerTheme = 'auto' | 'light' | 'dark';
@@ -42,9 +34,12 @@ export type BannerTheme = 'auto' | 'light' | 'dark';
 /** The connected banners: the first owns the page (see `PageOwnership`). */
 const page = new PageOwnership<CookieConsentBanner>();
 
-/** A copy of a category map with no prototype: a polluted `Object.prototype` can never read as a choice. */
-function ownCopy(map: Readonly<Record<string, boolean>> | undefined): Readonly<Record<string, boolean>> {
-  return Object.assign(Object.create(null) as Record<string, boolean>, map);
+/** The element's own styles: the UI adopts them with its own (a subclass may add to them). */
+function hostStyles(): CSSStyleSheet | undefined {
+  if (typeof CSSStyleSheet !== 'function' || !('replaceSync' in CSSStyleSheet.prototype)) return undefined;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':host{display:block}:host([hidden]){display:none}');
+  return sheet;
 }
 
 /**
@@ -118,15 +113,9 @@ function ownCopy(map: Readonly<Record<string, boolean>> | undefined): Readonly<R
  * @cssprop [--cc-box-width=26rem] - Width of the corner boxes and the centred dialog.
  * @cssprop [--cc-offset=1rem] - Distance of the corner boxes and the launcher from the viewport's edges.
  */
-export class CookieConsentBanner extends ReactiveElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-  `;
+export class CookieConsentBanner extends ReactiveHost {
+  /** The element's own styles, adopted with the view's when it loads; a subclass may extend them. */
+  static styles: unknown = hostStyles();
 
   /** Link to the site's cookie policy: http(s) or relative; anything else is dropped with a warning. */
   @property({ attribute: 'policy-url' }) policyUrl: string | null = null;
@@ -225,55 +214,36 @@ export class CookieConsentBanner extends ReactiveElement {
    */
   @property({ attribute: false }) texts: Texts = {};
 
-  @state() private _preferencesOpen = false;
-  @state() private _draft: Readonly<Record<string, boolean>> = ownCopy({});
-  /** The `status.*` key the live region says: `saved`, `languageChanged`, or nothing. */
-  @state() private _announcement = '';
-
-  /** `consent-show` was the last visibility event fired. */
-  private _visible = false;
+  /** The site's texts and cookie table, cleaned once per change. */
   private readonly _input = new SiteInput(
     this,
     () => this._offered(),
-    (texts) => this._localize.view?.applyTexts(texts),
-  );
-  private readonly _viewLoader = new ViewLoader(this, viewServices, (error) => {
-    const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;
-    fail('CEREZ_VIEW_NOT_LOADED', message);
-    this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
-  });
-  private readonly _localize = new LocalizeController(
-    this,
-    this._viewLoader,
-    () => this._input.texts,
-    (language, previous, announce) => {
-      if (announce) this._announcement = 'languageChanged';
-      if (previous) this.dispatchEvent(consentEvent('consent-language-change', { language, previous }));
-    },
+    (texts) => this._shown?.applyTexts(texts),
   );
   private readonly _focusMemory = new FocusMemory();
-  /** Made with the view, which brings it. */
-  private _focus: FocusController | undefined;
-  /** Made with the view, which brings it: before, nothing shows that needs room. */
-  private _scrollPadding: ScrollPaddingController | undefined;
   private readonly _links = new PageLinks((opener) => {
     // Focus returns to the opener on close, also when a mouse click did not focus it.
     this._focusMemory.openedBy(opener);
     this.showPreferences();
   });
+  /** The screen (and the writer), once loaded; `_ui` is its load. */
+  private _shown: BannerUi | undefined;
+  private _ui: Promise<BannerUi | undefined> | undefined;
+  /** The language the visitor picked, stored with their choice. */
+  private _storedPick: string | undefined;
   /** Connected and not yet decided: the decision waits for the first update, when late settings have landed. */
   private _pendingStart = false;
   /** The page's consent session: this banner's while it owns the page; a follower's only mirrors the owner's choice. */
   private readonly _session = this._createSession();
   /** Another tab may have stored a choice: look again when this tab is shown. */
   private readonly _onVisible = (): void => {
-    if (document.visibilityState === 'visible') this._reread('sync');
+    if (document.visibilityState === 'visible') this._reread();
   };
   /** A page restored from the back/forward cache may be stale; a fresh load was just read. */
   private readonly _onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) this._reread('sync');
+    if (event.persisted) this._reread();
   };
-  private readonly _onFocus = (): void => this._reread('sync');
+  private readonly _onFocus = (): void => this._reread();
 
   /** The session reads this banner's settings when it needs them, and tells it what changed. */
   private _createSession(): ConsentSession {
@@ -317,8 +287,10 @@ export class CookieConsentBanner extends ReactiveElement {
           }
         },
         error: (code, message) => this.dispatchEvent(consentEvent('consent-error', { code, message })),
-        language: () => this._localize.language || this._localize.resolve(),
-        picked: () => this._localize.picked,
+        // The writer comes with the screen: both are there whenever a choice is stored.
+        language: () => this._shown?.language() ?? 'tr',
+        picked: () => this._shown?.picked() ?? this._storedPick,
+        needsWriter: () => void this._loadUi(),
         ask: (needed) => {
           this.open = needed;
         },
@@ -339,13 +311,8 @@ export class CookieConsentBanner extends ReactiveElement {
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
   get consent(): Consent | null {
     this._ensureStarted();
-    const owner = this._owner();
+    const owner = page.owner();
     return owner && owner !== this ? owner._consent : this._consent;
-  }
-
-  /** The banner that owns the page (the first connected), or `null` when this one is not connected. */
-  private _owner(): CookieConsentBanner | null {
-    return page.owner();
   }
 
   static override get observedAttributes(): string[] {
@@ -354,7 +321,10 @@ export class CookieConsentBanner extends ReactiveElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this._localize.langChanged();
+    if (name === 'lang' && old !== value) {
+      this._shown?.langChanged();
+      this.requestUpdate();
+    }
   }
 
   override connectedCallback(): void {
@@ -371,17 +341,15 @@ export class CookieConsentBanner extends ReactiveElement {
     this._pendingStart = false;
     if (!page.leave(this)) return;
     this._stop();
-    const next = this._owner();
+    const next = page.owner();
     // A next banner that has not started yet starts as the owner when its own first update comes.
     if (next && !next._pendingStart) next._start(false);
   }
 
   /** The first update of a connection is where the stored choice is decided, with every setting in place. */
-  // The return type is ReactiveElement's own.
-  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
-  protected override scheduleUpdate(): void | Promise<unknown> {
+  protected override scheduleUpdate(): void {
     this._ensureStarted();
-    return super.scheduleUpdate();
+    super.scheduleUpdate();
   }
 
   /**
@@ -390,8 +358,9 @@ export class CookieConsentBanner extends ReactiveElement {
    */
   private _ensureStarted(): void {
     if (!this._pendingStart) return;
+    this.restoreSaved();
     this._pendingStart = false;
-    const owner = this._owner();
+    const owner = page.owner();
     if (!owner) return;
     if (owner === this) {
       this._start(true);
@@ -408,7 +377,8 @@ export class CookieConsentBanner extends ReactiveElement {
   private _start(ready: boolean): void {
     this._input.refresh();
     const stored = this._session.read();
-    this._localize.restore(stored.consent ? stored.ui : undefined);
+    this._storedPick = stored.consent ? stored.ui : undefined;
+    this._shown?.restore(this._storedPick);
     addEventListener('pageshow', this._onPageShow);
     addEventListener('focus', this._onFocus);
     document.addEventListener('visibilitychange', this._onVisible);
@@ -416,7 +386,7 @@ export class CookieConsentBanner extends ReactiveElement {
     this._session.start();
     if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;
-    else if (this.launcher) whenIdle(() => this._localize.sync(true));
+    else if (this.launcher) whenIdle(() => void this._loadUi());
   }
 
   private _stop(): void {
@@ -425,14 +395,75 @@ export class CookieConsentBanner extends ReactiveElement {
     document.removeEventListener('visibilitychange', this._onVisible);
     this._links.stop();
     this._session.stop();
-    this._scrollPadding?.release();
+    this._shown?.stop();
     this.open = false;
-    this._preferencesOpen = false;
+  }
+
+  /**
+   * Loads the screen and the writer (one chunk), with the strings of the language it will most likely show
+   * requested beside it: no chain of requests before the banner shows.
+   */
+  private _loadUi(): Promise<BannerUi | undefined> {
+    if (this._ui) return this._ui;
+    const since = Date.now();
+    const guess = firstLanguage(
+      [this._storedPick, this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages ?? [])],
+      this.languages,
+    );
+    if (guess) void loadStrings(guess)?.catch(() => undefined);
+    const ui = import('./ui/banner-ui.js').then(
+      (module) => {
+        const shown = module.createUi(this._uiHost(since));
+        this._shown = shown;
+        this._session.attach(shown.writer);
+        this.requestUpdate();
+        return shown;
+      },
+      (error: unknown) => {
+        this._ui = undefined;
+        const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;
+        fail('CEREZ_VIEW_NOT_LOADED', message);
+        this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
+        return undefined;
+      },
+    );
+    this._ui = ui;
+    return ui;
+  }
+
+  private _uiHost(since: number): UiHost {
+    return {
+      element: this,
+      session: this._session,
+      texts: () => this._input.texts,
+      cookies: () => this._input.cookies,
+      offered: () => this._offered(),
+      focusMemory: this._focusMemory,
+      owner: () => page.owner() === this,
+      choose: (method, source, allowed) => void this._choose(method, source, () => allowed),
+      showPreferences: () => this.showPreferences(),
+      services: viewServices,
+      since,
+      storedPick: this._storedPick,
+      languageSwitched: (language, previous) =>
+        this.dispatchEvent(consentEvent('consent-language-change', { language, previous })),
+    };
+  }
+
+  /** Runs `task` with the screen and writer, now if they are loaded, else once they are. */
+  private _withUi(task: (ui: BannerUi) => void): Promise<void> {
+    if (this._shown) {
+      task(this._shown);
+      return Promise.resolve();
+    }
+    return this._loadUi().then((ui) => {
+      if (ui) task(ui);
+    });
   }
 
   /** Shows the banner (the first layer). */
   show(): void {
-    const owner = this._owner();
+    const owner = page.owner();
     if (owner && owner !== this) return owner.show();
     this._ensureStarted();
     this.open = true;
@@ -440,53 +471,49 @@ export class CookieConsentBanner extends ReactiveElement {
 
   /** Opens the preferences dialog, showing the stored choice; focus returns to the opener when it closes. */
   showPreferences(): void {
-    const owner = this._owner();
+    const owner = page.owner();
     if (owner && owner !== this) return owner.showPreferences();
     this._ensureStarted();
     this._focusMemory.opening();
-    this._draft = ownCopy(this._consent?.categories);
-    this._preferencesOpen = true;
+    void this._withUi((ui) => ui.showPreferences(this._consent?.categories));
   }
 
   /** Hides the banner and the preferences without storing anything. */
   hide(): void {
-    const owner = this._owner();
+    const owner = page.owner();
     if (owner && owner !== this) return owner.hide();
     this._ensureStarted();
     this.open = false;
-    this._preferencesOpen = false;
+    this._shown?.hidePreferences();
   }
 
   /**
    * Allows every offered category and stores the choice. Under Global Privacy Control, categories that mean
-   * sale or sharing stay as they were (off unless the visitor switched them on in preferences).
+   * sale or sharing stay as they were (off unless the visitor switched them on in preferences). Resolves once
+   * the choice is stored: at once when the banner's UI is loaded, else when its chunk has loaded.
    */
-  acceptAll(): void {
-    const owner = this._owner();
-    if (owner && owner !== this) return owner.acceptAll();
-    this._ensureStarted();
-    this._choose('accept-all', 'api', this._acceptAllowed());
+  acceptAll(): Promise<void> {
+    return this._choose('accept-all', 'api', () => this._session.acceptAllowed());
   }
 
-  /** Refuses every optional category and stores the choice. */
-  rejectAll(): void {
-    const owner = this._owner();
-    if (owner && owner !== this) return owner.rejectAll();
-    this._ensureStarted();
-    this._choose('reject-all', 'api', () => false);
+  /** Refuses every optional category and stores the choice; resolves once it is stored (see `acceptAll`). */
+  rejectAll(): Promise<void> {
+    return this._choose('reject-all', 'api', () => () => false);
   }
 
   /**
    * Stores a choice made by the page: an object of category → allowed, or a list of allowed ids.
-   * Offered categories left out are stored as refused; unknown ids are ignored with a warning.
+   * Offered categories left out are stored as refused; unknown ids are ignored with a warning. Resolves once
+   * the choice is stored (see `acceptAll`).
    */
-  setConsent(categories: Readonly<Record<string, boolean>> | readonly string[]): void {
-    const owner = this._owner();
+  setConsent(categories: Readonly<Record<string, boolean>> | readonly string[]): Promise<void> {
+    const owner = page.owner();
     if (owner && owner !== this) return owner.setConsent(categories);
     this._ensureStarted();
     // Global Privacy Control is the visitor's opt-out: only the visitor, in preferences, can switch these on.
-    const allowed = allowedFrom(categories, this._offered(), this._gpc() ? this._saleOrShare() : []);
-    if (allowed) this._choose('api', 'api', (id) => allowed.has(id));
+    const allowed = allowedFrom(categories, this._offered(), this._session.gpc() ? this._session.saleOrShare() : []);
+    if (!allowed) return Promise.resolve();
+    return this._choose('api', 'api', () => (id) => allowed.has(id));
   }
 
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
@@ -496,14 +523,16 @@ export class CookieConsentBanner extends ReactiveElement {
     return categories !== undefined && Object.hasOwn(categories, category) && categories[category] === true;
   }
 
-  /** Forgets the stored choice (removes the cookie) and shows the banner again. */
-  reset(): void {
-    const owner = this._owner();
+  /** Forgets the stored choice (removes the cookie) and shows the banner again; resolves once it is removed. */
+  reset(): Promise<void> {
+    const owner = page.owner();
     if (owner && owner !== this) return owner.reset();
     this._ensureStarted();
-    this._preferencesOpen = false;
     this.open = true;
-    this._session.reset();
+    return this._withUi((ui) => {
+      ui.hidePreferences();
+      this._session.reset();
+    });
   }
 
   private _cookie(): CookieSettings {
@@ -530,164 +559,47 @@ export class CookieConsentBanner extends ReactiveElement {
     return parseCategories(this.categories, (id) => describesCategory(this._input.texts, id));
   }
 
+  /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
+  private _reread(): void {
+    this._session.reread('sync');
+  }
+
   /**
-   * Reads the stored choice again: the site changed what a valid choice is (revision, categories, cookie or
-   * GPC settings), another window stored a choice, or this window is about to write. If the choice in effect
-   * changed, the page is told; the visitor is asked where needed.
+   * Stores a choice (through the owner, for a follower): the session's writer writes it and runs its effects.
+   * `allowed` is asked for when the choice is made, after the writer has loaded if it had to.
    */
-  private _reread(source: ConsentSource): void {
-    this._session.reread(source);
-  }
-
-  /** The visitor picked a language: show it, and remember it with their choice (never before one). */
-  private _pick(code: string): void {
-    const language = this._localize.pick(code);
-    if (language) this._session.writeLanguage(language);
-  }
-
-  /** Stores a choice (through the owner, for a follower): the session writes it and runs its effects. */
-  private _choose(method: ConsentMethod, source: ConsentSource, allowed: (id: string) => boolean): void {
-    const owner = this._owner();
+  private _choose(method: ConsentMethod, source: ConsentSource, allowed: () => (id: string) => boolean): Promise<void> {
+    const owner = page.owner();
     // A follower's own buttons (it may have been opened by hand) act through the owner: one state per page.
     if (owner && owner !== this) return owner._choose(method, source, allowed);
     this._ensureStarted();
-    this._focusMemory.choosing(this.renderRoot);
-    this._preferencesOpen = false;
-    this.open = false;
-    this._announcement = 'saved';
-    this._session.choose(method, source, allowed);
-  }
-
-  /** Whether the browser's Global Privacy Control signal is on and honoured. */
-  private _gpc(): boolean {
-    return this._session.gpc();
-  }
-
-  /** The categories that mean sale or sharing, among those offered. */
-  private _saleOrShare(): readonly string[] {
-    return this._session.saleOrShare();
-  }
-
-  /** What "Accept all" allows: everything, except sale or sharing under GPC unless already switched on. */
-  private _acceptAllowed(): (id: string) => boolean {
-    return this._session.acceptAllowed();
-  }
-
-  private readonly _actions = {
-    acceptAll: (source: 'banner' | 'preferences'): void => this._choose('accept-all', source, this._acceptAllowed()),
-    rejectAll: (source: 'banner' | 'preferences'): void => this._choose('reject-all', source, () => false),
-    close: (): void => this._choose('close-as-reject', 'banner', () => false),
-    openPreferences: (): void => this.showPreferences(),
-    closePreferences: (): void => {
-      this._preferencesOpen = false;
-    },
-    toggle: (id: string, on: boolean): void => {
-      this._draft = ownCopy({ ...this._draft, [id]: on });
-    },
-    save: (): void =>
-      this._choose('save', 'preferences', (id) => Object.hasOwn(this._draft, id) && this._draft[id] === true),
-    preferencesClosed: (): void => {
-      // The `close` event comes a task after `dialog.close()`: if preferences were opened again in between, it
-      // is about the earlier closing and must not close them.
-      if (this.renderRoot.querySelector('dialog')?.open) return;
-      this._preferencesOpen = false;
-    },
-    pickLanguage: (code: string): void => this._pick(code),
-  };
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('texts') || changed.has('cookies') || changed.has('categories')) this._input.invalidate();
-    if (changed.has('theme') && !['auto', 'light', 'dark'].includes(this.theme)) {
-      warn(`theme: "${String(this.theme).slice(0, 20)}" is not auto, light or dark; "auto" is used.`);
-    }
-    this._input.refresh();
-    if (this.open && this._owner() !== this) {
-      warn('a second <cookie-consent-banner> does not open: the first one on the page shows the banner.');
+    return this._withUi((ui) => {
+      ui.choosing();
       this.open = false;
-    }
-  }
-
-  /**
-   * Renders through the view, once it is loaded: the element itself carries no templates, so a page whose
-   * visitor has already chosen never loads them.
-   */
-  protected override update(changed: PropertyValues<this>): void {
-    super.update(changed);
-    const view = this._localize.view;
-    if (!view) return;
-    view.renderInto(this.renderRoot as ShadowRoot, this, {
-      position: this._position(),
-      headingLevel: this._headingLevel(),
-      language: this._localize.language,
-      languages: view.pickerOptions(this._localize.available(), (code) => this._languageName(code)),
-      open: this.open,
-      offered: this._offered(),
-      draft: this._draft,
-      policyUrl: safePolicyUrl(this.policyUrl, document.baseURI),
-      status: this._announcement,
-      gpc: this._gpc(),
-      saleOrShare: this._saleOrShare(),
-      launcher: this.launcher,
-      launcherHidden: this.open || this._preferencesOpen,
-      cookies: this._input.cookies,
-      actions: this._actions,
+      this._session.choose(method, source, allowed());
     });
   }
 
-  private _position(): BannerPosition {
-    if (POSITIONS.includes(this.position)) return this.position;
-    warn(`position: "${String(this.position).slice(0, 20)}" is not one of ${POSITIONS.join(', ')}; "bottom" is used.`);
-    return 'bottom';
+  protected override willUpdate(changed: Changes): void {
+    if (changed.has('texts') || changed.has('cookies') || changed.has('categories')) this._input.invalidate();
+    this._input.refresh();
+    if (this.open && page.owner() !== this) {
+      warn('a second <cookie-consent-banner> does not open: the first one on the page shows the banner.');
+      this.open = false;
+    }
+    this._shown?.willUpdate(changed);
   }
 
-  private _headingLevel(): number {
-    const level = Number(this.headingLevel);
-    if (Number.isInteger(level) && level >= 2 && level <= 6) return level;
-    warn(`heading-level: "${String(this.headingLevel).slice(0, 10)}" is not 2–6; 2 is used.`);
-    return 2;
+  /** Renders through the screen, once loaded: a page whose visitor has already chosen never loads it. */
+  protected override update(_changed: Changes): void {
+    if (this.open && !this._ui) void this._loadUi();
+    this._shown?.render();
   }
 
-  /** The name a site gave a language in its texts, if any (shipped languages have their own in the view). */
-  private _languageName(code: string): string | undefined {
-    const own = this._input.texts[code]?.['language'];
-    const name = typeof own === 'object' ? own['name'] : undefined;
-    return typeof name === 'string' ? name : undefined;
-  }
-
-  protected override updated(_changed: PropertyValues<this>): void {
+  protected override updated(_changed: Changes): void {
     // A setting that decides what a valid choice is, or `consent-mode`, changed after the choice was read.
-    if (this._owner() === this) this._session.refresh();
-    const visible = this.open && this._localize.view !== undefined;
-    if (visible !== this._visible) {
-      this._visible = visible;
-      this.dispatchEvent(consentEvent(visible ? 'consent-show' : 'consent-hide', null));
-    }
-    const view = this._localize.view;
-    if (view) {
-      this._scrollPadding ??= new view.ScrollPaddingController(this, () => {
-        const parts = this._parts();
-        const position = this._position();
-        return {
-          off: this.noScrollPadding,
-          banner: this._visible ? parts.banner : null,
-          launcher: !this._visible && !this._preferencesOpen ? parts.launcher : null,
-          edge: position === 'top' ? 'start' : position === 'center' ? 'middle' : 'end',
-        };
-      });
-      this._scrollPadding.sync();
-      this._focus ??= new view.FocusController(this, this._focusMemory, () => ({
-        preferencesOpen: this._preferencesOpen,
-        parts: this._parts(),
-      }));
-      this._focus.sync();
-    }
-    // Once the view is loaded (banner, preferences or launcher), a new language shows only once its text is ready.
-    this._localize.sync(this.open || this._preferencesOpen);
-  }
-
-  /** The rendered parts focus and scroll padding work with (none before the view is loaded). */
-  private _parts(): RenderedParts {
-    return this._localize.view?.renderedParts(this.renderRoot as ShadowRoot) ?? NO_PARTS;
+    if (page.owner() === this) this._session.refresh();
+    this._shown?.updated();
   }
 }
 

@@ -11,23 +11,8 @@ import {
 } from './consent-mode.js';
 import type { CookieTable } from './cookie-table.js';
 import { acceptAllAllowed, gpcDowngrade, gpcHonoured, type GpcNavigator } from './gpc.js';
-import { sendReceipt } from './receipt.js';
-import {
-  changedCategories,
-  createConsent,
-  encodeConsent,
-  type Consent,
-  type ConsentMethod,
-  type DecodeResult,
-} from './record.js';
-import {
-  readStored,
-  removeCookie,
-  removeCookies,
-  writeCookie,
-  type CookieSettings,
-  type PageLocation,
-} from './store.js';
+import { changedCategories, createConsent, type Consent, type ConsentMethod, type DecodeResult } from './record.js';
+import { readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
 import { warn } from '../internal/warn.js';
 
 /**
@@ -118,11 +103,26 @@ export interface SessionHost {
   language(): string;
   /** The language the visitor picked for the banner, stored with the choice as `ui`, if any. */
   picked(): string | undefined;
+  /** The session has a choice to store and no writer yet: load one and `attach` it. */
+  needsWriter(): void;
   /**
    * After reading the choice again: `true` when the visitor must be asked (no valid choice, or a category they
    * were never asked about), `false` when a choice made in another window answered them.
    */
   ask(needed: boolean): void;
+}
+
+/**
+ * What stores new choices (`ConsentWriter`, src/consent/writer.ts). It is not part of the session's own module: a
+ * returning visit reads and never writes, so the writer (js-cookie, the record's encoding, receipts) loads only
+ * when a choice is made, or to store a stored choice narrowed by Global Privacy Control.
+ */
+export interface SessionWriter {
+  choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void;
+  reset(): void;
+  writeLanguage(language: string): void;
+  /** Stores a choice the session already put in effect (narrowed by GPC on load), with its receipt. */
+  persist(consent: Consent): void;
 }
 
 export interface SessionOptions {
@@ -152,10 +152,16 @@ export class ConsentSession {
   private readKey = '';
   private channel: Channel | undefined;
   private gate: GateLike | undefined;
-  private readonly settings: SessionSettings;
-  private readonly env: SessionEnvironment;
+  private writer: SessionWriter | undefined;
+  /** A choice put in effect before a writer was attached, to store once one is. */
+  private unsaved: Consent | undefined;
+  /** The site's settings, read when needed. */
+  readonly settings: SessionSettings;
+  /** The page the session runs in. */
+  readonly env: SessionEnvironment;
   private readonly makeGate: () => GateLike;
-  private readonly host: SessionHost;
+  /** The element that hosts the session. */
+  readonly host: SessionHost;
 
   constructor(options: SessionOptions) {
     this.settings = options.settings;
@@ -288,49 +294,49 @@ export class ConsentSession {
     else if (source === 'sync' && !same) this.host.ask(false);
   }
 
+  /** Whether a writer is attached: choices can be stored at once. */
+  get writable(): boolean {
+    return this.writer !== undefined;
+  }
+
+  /** Attaches the writer, and stores what waited for it. */
+  attach(writer: SessionWriter): void {
+    this.writer = writer;
+    const unsaved = this.unsaved;
+    this.unsaved = undefined;
+    if (unsaved && unsaved === this._consent) writer.persist(unsaved);
+  }
+
+  private need(): SessionWriter {
+    if (!this.writer) throw new Error('cookie-consent-banner: no writer attached');
+    return this.writer;
+  }
+
   /**
-   * Makes and stores a new choice; another window's choice is read first. The effects of a grant clicked in
+   * Makes and stores a new choice (another window's choice is read first). The effects of a grant clicked in
    * the banner or preferences run after the next paint; a withdrawal's, and a page's call's, at once.
    */
   choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void {
-    // Another window may have changed the choice since this one read it.
-    this.reread('sync', false);
-    const { settings, env, host } = this;
-    const previous = this._consent;
-    const receipts = settings.receiptUrl();
-    const consent = createConsent({
-      offered: settings.offered(),
-      allowed,
-      revision: settings.revision(),
-      language: host.language(),
-      method,
-      gpc: this.gpc(),
-      now: env.now(),
-      receipts: receipts !== null,
-    });
-    // The write leaves exactly one cookie of the name: copies at other scopes are removed.
-    const stored = this.write(encodeConsent(consent, host.picked()));
-    this._consent = consent;
-    this.afterChange(previous, consent, source, true, stored);
-    if (!stored) return;
-    this.broadcast();
-    if (receipts) env.afterNextPaint(() => sendReceipt(receipts, consent, env.location));
+    this.need().choose(method, source, allowed);
   }
 
   /** Forgets the stored choice: removes the cookie and tells the other windows. */
   reset(): void {
-    const previous = this._consent;
-    removeCookie(this.settings.cookie());
-    this.broadcast();
-    this._consent = null;
-    this.afterChange(previous, null, 'api', true);
+    this.need().reset();
   }
 
   /** The visitor picked the banner's language: stores it with their choice (never before one). */
   writeLanguage(language: string): void {
-    // Another window may have changed the choice: read it first, so that only the language is written.
-    this.reread('sync');
-    if (this._consent && this.write(encodeConsent(this._consent, language))) this.broadcast();
+    this.need().writeLanguage(language);
+  }
+
+  /**
+   * Puts a choice in effect (the writer has stored it, or `stored` is false: it holds for this page only) and
+   * runs the effects of the change.
+   */
+  commit(previous: Consent | null, consent: Consent | null, source: ChangeSource, stored = true): void {
+    this._consent = consent;
+    this.afterChange(previous, consent, source, true, stored);
   }
 
   /**
@@ -373,29 +379,17 @@ export class ConsentSession {
       now: env.now(),
       receipts: receipts !== null,
     });
+    // In effect at once (nothing runs under the old choice); stored by the writer, loaded for it if need be.
     this._consent = consent;
-    if (!this.write(encodeConsent(consent, this.host.picked()))) return;
-    this.broadcast();
-    if (receipts) sendReceipt(receipts, consent, env.location);
-  }
-
-  /**
-   * Writes the consent cookie. When the browser does not keep it (cookies blocked, a full jar, a sandboxed
-   * frame), the choice holds for this page only: the store logs why, and the host hears `cookie-not-stored`.
-   */
-  private write(value: string): boolean {
-    const kept = writeCookie(this.settings.cookie(), value, this.env.location);
-    if (!kept) {
-      this.host.error(
-        'cookie-not-stored',
-        'the browser did not keep the consent cookie; the choice holds for this page only.',
-      );
+    if (this.writer) this.writer.persist(consent);
+    else {
+      this.unsaved = consent;
+      this.host.needsWriter();
     }
-    return kept;
   }
 
   /** Tells the site's other windows that the stored choice changed, so they read it again at once. */
-  private broadcast(): void {
+  broadcast(): void {
     this.channel?.postMessage(this.settings.cookie().name);
   }
 

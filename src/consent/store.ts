@@ -1,4 +1,3 @@
-import Cookies from 'js-cookie';
 import { decodeConsent, type DecodeResult, type Expectation } from './record.js';
 import { fail, warn } from '../internal/warn.js';
 
@@ -224,32 +223,30 @@ export function readCookie(name: string): string | undefined {
 /** Cookie domains the browser refused on this page (a public suffix such as `co.uk`): written host-only instead. */
 const refusedDomains = new Set<string>();
 
-function attributes(settings: CookieSettings): Cookies.CookieAttributes {
-  return {
-    path: settings.path,
-    domain: settings.domain,
-    sameSite: settings.sameSite,
-    secure: settings.secure,
-  };
-}
-
-function hostOnly(settings: CookieSettings): CookieSettings {
+export function hostOnly(settings: CookieSettings): CookieSettings {
   return { ...settings, domain: undefined };
 }
 
 /** The scope actually written on this page: the configured one, or host-only when the browser refused its domain. */
-function effective(settings: CookieSettings): CookieSettings {
+export function effective(settings: CookieSettings): CookieSettings {
   return settings.domain !== undefined && refusedDomains.has(settings.domain) ? hostOnly(settings) : settings;
 }
 
-function set(settings: CookieSettings, value: string): boolean {
-  try {
-    Cookies.set(settings.name, value, { ...attributes(settings), expires: settings.expires });
-    return true;
-  } catch {
-    unavailable();
-    return false;
-  }
+/** Sets the consent cookie at a scope: js-cookie for a new value (src/consent/cookie-write.ts), or raw bytes read back. */
+export type CookieSetter = (target: CookieSettings, value: string) => boolean;
+
+/**
+ * Writes a value read from the jar back as it was: its raw bytes, so it is the same cookie whatever encoding wrote
+ * it. The reading path of a returning visit does this, and needs no cookie library for it.
+ */
+function rawSetter(raw: string): CookieSetter {
+  return (target) => {
+    const expires = new Date(Date.now() + target.expires * 864e5).toUTCString();
+    const domain = target.domain === undefined ? '' : `; domain=${target.domain}`;
+    return assign(
+      `${target.name}=${raw}; path=${target.path}${domain}; expires=${expires}; samesite=${target.sameSite}${target.secure ? '; secure' : ''}`,
+    );
+  };
 }
 
 /**
@@ -259,11 +256,7 @@ function set(settings: CookieSettings, value: string): boolean {
  * of the name remain elsewhere afterwards, they are removed: exactly one is left.
  * (A copy with the same value elsewhere makes a refused write look kept; `readStored` removes the copies first.)
  */
-export function writeCookie(
-  settings: CookieSettings,
-  value: string,
-  location: PageLocation = globalThis.location,
-): boolean {
+export function putCookie(settings: CookieSettings, value: string, location: PageLocation, set: CookieSetter): boolean {
   let target = effective(settings);
   if (!set(target, value)) return false;
   // One read of document.cookie serves both the check and the count (each read costs the page a round trip).
@@ -287,16 +280,6 @@ export function writeCookie(
     );
   } else if (values.length > 1) removeElsewhere(target, location);
   return kept;
-}
-
-/** Removes the consent cookie written with these settings (and its host-only fallback). */
-export function removeCookie(settings: CookieSettings): void {
-  try {
-    Cookies.remove(settings.name, attributes(settings));
-    if (settings.domain !== undefined) Cookies.remove(settings.name, attributes(hostOnly(settings)));
-  } catch {
-    unavailable();
-  }
 }
 
 /** Whether a cookie name matches a listed pattern: the exact name, or a prefix ending in `*`. */
@@ -350,7 +333,7 @@ function expire(name: string, scope: Scope, secure: boolean, partitioned = false
 }
 
 /** Removes the consent cookie at every scope of this page but `keep`. */
-function removeElsewhere(keep: CookieSettings, location: PageLocation): void {
+export function removeElsewhere(keep: CookieSettings, location: PageLocation): void {
   for (const scope of scopes(location, keep.path)) {
     if (!sameScope(scope, keep) && !expire(keep.name, scope, keep.secure)) return;
   }
@@ -383,17 +366,6 @@ export function removeCookies(patterns: readonly string[], location: PageLocatio
     }
   }
   return names;
-}
-
-/**
- * Leaves exactly one consent cookie: writes `value` at the configured scope and removes copies of the
- * name at every other scope (or, with no value, removes them all).
- */
-export function settleCookie(settings: CookieSettings, value: string | undefined, location: PageLocation): void {
-  if (value !== undefined && writeCookie(settings, value, location)) return;
-  const keep = effective(settings);
-  removeElsewhere(keep, location);
-  if (value === undefined) removeCookie(settings);
 }
 
 /** Whether a cookie on `path` is sent to a page at `pathname` (RFC 6265 §5.1.4 path-match). */
@@ -473,7 +445,7 @@ export function readStored(
     const value = values.find((v) => decoded(v).consent) ?? values[0] ?? '';
     const result = decoded(value);
     if (settle && result.consent && pathCovers(settings.path, location.pathname)) {
-      writeCookie(settings, decodeValue(value), location);
+      putCookie(settings, decodeValue(value), location, rawSetter(value));
     }
     return result;
   }
@@ -489,7 +461,7 @@ export function readStored(
       .filter((f) => f.rank > 0)
       .sort((a, b) => a.rank - b.rank || timestamp(b.result).localeCompare(timestamp(a.result)))[0];
   if (!best) return { consent: null, reason: 'duplicates, none valid' };
-  writeCookie(settings, decodeValue(best.value), location);
+  putCookie(settings, decodeValue(best.value), location, rawSetter(best.value));
   return best.result;
 }
 

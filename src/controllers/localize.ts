@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage, warmIntl } from '../i18n/languages.js';
-import { loadStrings } from '../i18n/locale-chunks.js';
-import type { Texts } from '../i18n/texts.js';
+import type { TextTree, Texts } from '../i18n/texts.js';
 import { warn } from '../internal/warn.js';
-import type { View, ViewLoader } from './view-loader.js';
+
+export type View = typeof import('../view/banner-view.js');
 
 /** How long the banner waits for a language's strings before it shows Turkish instead. */
 const LANGUAGE_TIMEOUT = 5000;
@@ -37,7 +37,12 @@ export class LocalizeController implements ReactiveController {
 
   constructor(
     private readonly host: LocalizeHost,
-    private readonly loader: ViewLoader,
+    /** The view, which comes with this controller (the banner's UI chunk). */
+    private readonly loaded: View,
+    /** Starts loading a language's strings: the element's, which requested the first ones with the UI chunk. */
+    private readonly loadStrings: (language: string) => Promise<TextTree> | undefined,
+    /** When the element first asked for strings (`Date.now()`): the wait before Turkish counts from then. */
+    private readonly since: number,
     /** The site's texts, cleaned: their languages are offered too. */
     private readonly texts: () => Texts,
     /** The language switched; `announce` when the visitor picked it (the live region says so). */
@@ -150,16 +155,16 @@ export class LocalizeController implements ReactiveController {
     // A language chunk that never settles must not keep the visitor from choosing: Turkish is bundled. The time
     // counts from the moment the banner needs the language, the view's own load included.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), LANGUAGE_TIMEOUT)));
+    // The first language's wait counts from the element's request, which came with the UI chunk's.
+    const wait = this.view ? LANGUAGE_TIMEOUT : Math.max(0, LANGUAGE_TIMEOUT - (Date.now() - this.since));
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait)));
     try {
-      // The strings and the view are requested side by side: no chain of requests before the banner shows.
-      void loadStrings(language);
-      // Intl's data for the language (the purposes list is an Intl.ListFormat) loads in a task of its own while
-      // the view downloads: it is the longest single piece of the first render's work.
+      void this.loadStrings(language);
+      // Intl's data for the language (the purposes list is an Intl.ListFormat) loads in a task of its own: it is
+      // the longest single piece of the first render's work.
       setTimeout(() => warmIntl(language), 0);
-      const view = await this.loader.load();
-      if (!view) return;
-      // The view's evaluation and the first render are separate tasks: neither holds the main thread for both.
+      const view = this.loaded;
+      // The chunk's evaluation and the first render are separate tasks: neither holds the main thread for both.
       await new Promise((resolve) => setTimeout(resolve, 0));
       view.applyTexts(this.texts());
       let shown = await Promise.race([view.loadLanguage(language), timedOut]);

@@ -26,3 +26,28 @@ export function loadStrings(language: string): Promise<TextTree> | undefined {
   promise.catch(() => loading.delete(language));
   return promise;
 }
+
+/**
+ * The chunk language the banner will most likely show, worked out cheaply so that its strings can be requested
+ * beside the UI chunk: the first candidate (the visitor's pick, `lang`, `<html lang>`, the browser's languages)
+ * whose tag or primary subtag has a chunk, within the site's `languages`. The UI's own resolution decides; when it
+ * differs (a script variant, a site language), the UI requests its language itself.
+ */
+export function firstLanguage(
+  candidates: readonly (string | null | undefined)[],
+  limit: string | null,
+): string | undefined {
+  const allowed = limit?.trim() ? limit.toLowerCase().split(/\s+/) : undefined;
+  for (const candidate of candidates) {
+    const tag = candidate?.trim().toLowerCase();
+    if (!tag) continue;
+    const primary = tag.split(/[-_]/)[0] ?? tag;
+    for (const code of [tag, primary]) {
+      const chunk = [...loaders.keys()].find((key) => key.toLowerCase() === code);
+      if (chunk && (!allowed || allowed.includes(code))) return chunk;
+    }
+    // Turkish and English come with the UI chunk: nothing to request beside it.
+    if (primary === 'tr' || primary === 'en') return undefined;
+  }
+  return undefined;
+}

@@ -79,7 +79,7 @@ test.describe('loaded from anywhere, once (entry served as /x/index.js?v=3)', ()
     expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('analytics'))).toBe(
       true,
     );
-    expect(first).toEqual(['/x/index.js?v=3', '/x/chunks/banner-view.js']);
+    expect(first).toEqual(['/x/index.js?v=3', '/x/chunks/banner-ui.js']);
     expect(await instances(page)).toEqual({
       registry: ['get', 'define'],
       reactiveElement: 1,
@@ -114,7 +114,7 @@ test.describe('loaded from anywhere, once (entry served as /x/index.js?v=3)', ()
     await page.goto('/x/page.html');
     await expect(page.getByRole('region', { name: de.banner.heading })).toBeVisible();
     await expect(page.getByRole('button', { name: de.banner.acceptAll })).toBeVisible();
-    expect([...first].sort()).toEqual(['/x/chunks/banner-view.js', '/x/chunks/de.js', '/x/index.js?v=3']);
+    expect([...first].sort()).toEqual(['/x/chunks/banner-ui.js', '/x/chunks/de.js', '/x/index.js?v=3']);
     expect(await instances(page)).toEqual({
       registry: ['get', 'define'],
       reactiveElement: 1,

@@ -48,7 +48,7 @@ test.describe('what a page loads', () => {
     await mount(page);
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __first: string }).__first)).toBe(tr.banner.heading);
-    expect(scripts).toEqual(['/dist/cookie-consent-banner.js', '/dist/chunks/banner-view.js']);
+    expect(scripts).toEqual(['/dist/cookie-consent-banner.js', '/dist/chunks/banner-ui.js']);
   });
 
   test('a click stores the choice, fires consent-change and closes the banner before it returns', async ({ page }) => {
@@ -79,7 +79,7 @@ test.describe('what a page loads', () => {
       germanAsked();
       await route.continue();
     });
-    await page.route(/\/chunks\/banner-view-[\w-]{8}\.js$/, async (route) => {
+    await page.route(/\/chunks\/banner-ui-[\w-]{8}\.js$/, async (route) => {
       // The timer only ends a hold that failed; it decides nothing about speed.
       heldUntilGerman = await Promise.race([german, new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
       await route.continue();

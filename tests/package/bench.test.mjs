@@ -7,7 +7,7 @@ import { LoadedTwice, checkLoadedOnce } from '../../bench/once.mjs';
 import { readmeBlock, targetRows } from '../../bench/report.mjs';
 
 const entry = { url: '/npm/cerez@0.1.0/dist/x/index.js?v=3', source: 'dist/cookie-consent-banner.js' };
-const view = { url: '/npm/cerez@0.1.0/dist/x/chunks/banner-view-a.js', source: 'dist/chunks/banner-view-a.js' };
+const view = { url: '/npm/cerez@0.1.0/dist/x/chunks/banner-ui-a.js', source: 'dist/chunks/banner-ui-a.js' };
 
 test('a run that loads every module once passes; a page and peers without a source are not counted', () => {
   checkLoadedOnce('run', [entry, view, { url: '/page.html' }, { url: '/page.html' }]);

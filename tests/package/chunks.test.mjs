@@ -35,7 +35,7 @@ function specifiers(code) {
 }
 
 test('the build has lazy chunks: the view and the languages', () => {
-  assert.ok(chunks.some((name) => /^banner-view-.+\.js$/.test(name)));
+  assert.ok(chunks.some((name) => /^banner-ui-.+\.js$/.test(name)));
   assert.ok(chunks.some((name) => /^de-.+\.js$/.test(name)));
 });
 
@@ -44,7 +44,7 @@ test('the entry names the view and its language chunks, each by a relative path 
   const names = specifiers(readFileSync(new URL('../cookie-consent-banner.js', dir), 'utf8'));
   assert.ok(
     names.some((name) => /^\.\/chunks\/de-.+\.js$/.test(name)) &&
-      names.some((name) => /^\.\/chunks\/banner-view-.+\.js$/.test(name)),
+      names.some((name) => /^\.\/chunks\/banner-ui-.+\.js$/.test(name)),
     `the entry's imports: ${names.join(', ')}`,
   );
 });

@@ -60,7 +60,7 @@ test('the package ships the one-file build with its chunks, the locales, the man
     assert.ok(files.includes(path), path);
   }
   assert.ok(
-    files.some((f) => /^dist\/chunks\/banner-view-.+\.js$/.test(f)),
+    files.some((f) => /^dist\/chunks\/banner-ui-.+\.js$/.test(f)),
     'the view chunk',
   );
   assert.ok(

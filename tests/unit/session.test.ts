@@ -13,6 +13,7 @@ import {
   type GateLike,
   type SessionEnvironment,
 } from '../../src/consent/session.js';
+import { ConsentWriter } from '../../src/consent/writer.js';
 import { DEFAULT_COOKIE_NAME, cookieSettings, type CookieAttributes } from '../../src/consent/store.js';
 import { Jar } from './cookie-jar.js';
 
@@ -60,6 +61,8 @@ interface Options {
   cookies?: CookieTable;
   reloadOnWithdraw?: boolean;
   picked?: string;
+  /** No writer until the test attaches one, as on a returning visit before the UI chunk loads. */
+  lazyWriter?: boolean;
 }
 
 let jar: Jar;
@@ -105,6 +108,7 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
   const changes: ConsentChange[] = [];
   const errors: string[] = [];
   const asked: boolean[] = [];
+  const writerWanted: boolean[] = [];
   const reload = vi.fn();
   /** What the gate was told, as the allowed optional categories at each call. */
   const gateCalls: string[] = [];
@@ -145,9 +149,12 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
       error: (code) => errors.push(code),
       language: () => 'tr',
       picked: () => config.picked,
+      needsWriter: () => writerWanted.push(true),
       ask: (needed) => asked.push(needed),
     },
   });
+  // The element attaches the writer when its UI chunk loads; here it is there from the start unless a test waits.
+  if (!config.lazyWriter) session.attach(new ConsentWriter(session));
   const paint = (): void => {
     for (const task of painted.splice(0)) task();
   };
@@ -156,7 +163,21 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
     session.start();
     return stored;
   };
-  return { session, config, changes, errors, asked, reload, gate, gateCalls, paint, painted, start, window };
+  return {
+    session,
+    config,
+    changes,
+    errors,
+    asked,
+    reload,
+    gate,
+    gateCalls,
+    paint,
+    painted,
+    start,
+    window,
+    writerWanted,
+  };
 }
 
 /** The consent cookies in the jar, decoded. */
@@ -289,6 +310,27 @@ describe('Global Privacy Control', () => {
     expect(gateCalls).toEqual(['start functional analytics']);
     // The downgrade is a new record: its receipt goes at once.
     expect(navigator.sendBeacon).toHaveBeenCalledTimes(1);
+  });
+
+  it('with no writer yet (a returning visit), the downgrade is in effect at once and stored once one is attached', () => {
+    navigator.globalPrivacyControl = true;
+    const stored = record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 });
+    jar.store(DEFAULT_COOKIE_NAME, stored);
+    const { session, gateCalls, start, writerWanted } = page({ lazyWriter: true });
+    start();
+    expect(session.consent).toMatchObject({ method: 'gpc', categories: { ...ALL, marketing: false } });
+    expect(gateCalls).toEqual(['start functional analytics']);
+    expect(writerWanted).toEqual([true]);
+    expect(session.writable).toBe(false);
+    expect(jar.entries.map((e) => e.value)).toEqual([stored]);
+    session.attach(new ConsentWriter(session));
+    expect(only()).toMatchObject({ m: 'g', gpc: 1, c: { analytics: 1, marketing: 0 } });
+  });
+
+  it('choosing with no writer attached throws (the element loads the writer first)', () => {
+    const { session, start } = page({ lazyWriter: true });
+    start();
+    expect(() => session.choose('accept-all', 'api', () => true)).toThrow(/no writer/);
   });
 
   it('is left alone with no-gpc, without the signal, or when made under the signal', () => {

@@ -8,12 +8,10 @@ import {
   cookieSettings,
   readCookieValues,
   readStored,
-  removeCookie,
   removeCookies,
-  settleCookie,
-  writeCookie,
   type CookieAttributes,
 } from '../../src/consent/store.js';
+import { removeCookie, settleCookie, writeCookie } from '../../src/consent/cookie-write.js';
 import type { DecodeResult, Expectation } from '../../src/consent/record.js';
 import { Jar } from './cookie-jar.js';
 

@@ -1,0 +1,62 @@
+import Cookies from 'js-cookie';
+import { effective, hostOnly, putCookie, removeElsewhere, type CookieSettings, type PageLocation } from './store.js';
+import { fail } from '../internal/warn.js';
+
+function unavailable(): void {
+  fail(
+    'CEREZ_NO_COOKIES',
+    'this page may not use cookies (a sandboxed frame, an opaque origin?); the banner works, but a choice holds for this page only.',
+  );
+}
+
+function attributes(settings: CookieSettings): Cookies.CookieAttributes {
+  return {
+    path: settings.path,
+    domain: settings.domain,
+    sameSite: settings.sameSite,
+    secure: settings.secure,
+  };
+}
+
+/** Sets a new value with js-cookie, which encodes what a cookie value may not hold. */
+function set(settings: CookieSettings, value: string): boolean {
+  try {
+    Cookies.set(settings.name, value, { ...attributes(settings), expires: settings.expires });
+    return true;
+  } catch {
+    unavailable();
+    return false;
+  }
+}
+
+/**
+ * Writes a new consent cookie at the configured scope and leaves exactly one (see `putCookie`); returns whether
+ * the browser kept it.
+ */
+export function writeCookie(
+  settings: CookieSettings,
+  value: string,
+  location: PageLocation = globalThis.location,
+): boolean {
+  return putCookie(settings, value, location, set);
+}
+
+/** Removes the consent cookie written with these settings (and its host-only fallback). */
+export function removeCookie(settings: CookieSettings): void {
+  try {
+    Cookies.remove(settings.name, attributes(settings));
+    if (settings.domain !== undefined) Cookies.remove(settings.name, attributes(hostOnly(settings)));
+  } catch {
+    unavailable();
+  }
+}
+
+/**
+ * Leaves exactly one consent cookie: writes `value` at the configured scope and removes copies of the
+ * name at every other scope (or, with no value, removes them all).
+ */
+export function settleCookie(settings: CookieSettings, value: string | undefined, location: PageLocation): void {
+  if (value !== undefined && writeCookie(settings, value, location)) return;
+  removeElsewhere(effective(settings), location);
+  if (value === undefined) removeCookie(settings);
+}
