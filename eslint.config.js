@@ -40,7 +40,8 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='document'][property.name='cookie']",
-          message: 'The consent cookie is read and written only through js-cookie (src/consent/store.ts).',
+          message:
+            'The consent cookie is read and written only in src/consent/store.ts (new values through js-cookie, src/consent/cookie-write.ts).',
         },
       ],
     },
@@ -97,6 +98,63 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['../*'], message: 'src/internal/ is shared by all and imports nothing of ours.' }] },
+      ],
+    },
+  },
+  {
+    // The entry is all a returning visit loads: the screen, the writer and their packages come in the UI chunk,
+    // which it loads with import() (types may be imported).
+    files: ['src/cookie-consent-banner.ts', 'src/define.ts', 'src/events.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                './ui/*',
+                './view/*',
+                './consent/writer*',
+                './consent/cookie-write*',
+                './controllers/localize*',
+                './controllers/focus.js',
+                './controllers/scroll-padding*',
+                'lit-html',
+                'lit-html/*',
+                'lit',
+                'lit/*',
+                '@lit/*',
+                'i18next',
+                'i18next/*',
+                'js-cookie',
+              ],
+              allowTypeImports: true,
+              message:
+                'The entry ships on every page view: this comes with the UI chunk (import() it, or import its types).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../cookie-consent-banner*', '../define*', '../index*'],
+              allowTypeImports: true,
+              message: 'The UI chunk never imports the entry.',
+            },
+            {
+              group: ['lit-html/directives/unsafe-*', 'lit', 'lit/*'],
+              message: 'No unsafeHTML; no lit (lit-html and @lit/reactive-element only).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -6,17 +6,13 @@ import type { TextTree } from '../i18n/texts.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
 export { applyTexts } from '../i18n/translator.js';
-// Scroll padding and focus moves matter only while the banner, preferences or the launcher show: they come with the view.
-export { ScrollPaddingController } from '../controllers/scroll-padding.js';
-export { FocusController } from '../controllers/focus.js';
-/** The view's stylesheet as text; the element adopts it once (lit's `unsafeCSS`, from the element's entry). */
+/** The view's stylesheet as text; the UI adopts it once (lit's `unsafeCSS`). */
 export const styles: string = bannerStyles;
 
 /**
- * What the view takes from the element at run time instead of importing it. The view is a lazy chunk: a module it
- * shared with the element would stay in the element's entry and be imported back by the entry's file name, and a
- * page that loads the entry under another URL (`/x/index.js?v=3`, a renamed file) would then load and run the
- * whole entry a second time. So the view imports nothing the element imports (a package test checks the chunks).
+ * What the view takes from the element at run time. The view is part of the UI chunk, which is built on its own
+ * (scripts/build.mjs) and so has its own copy of any module it shares with the entry; what must be one per page
+ * (the warnings already said, the language chunks loading) comes from the entry through these.
  */
 export interface HostServices {
   /** The element's `warn`: one set of already-said warnings for the page. */

@@ -170,7 +170,10 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
       gpc: true,
       categories: { marketing: false, analytics: true },
     });
-    expect((await consentCookie(page))?.record).toMatchObject({ m: 'g', gpc: 1, c: { marketing: 0 } });
+    // In effect at once (above); stored once the writer has loaded (a returning visit does not ship it).
+    await expect
+      .poll(async () => (await consentCookie(page))?.record)
+      .toMatchObject({ m: 'g', gpc: 1, c: { marketing: 0 } });
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('_trk_ads');
   });
 

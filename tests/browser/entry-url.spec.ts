@@ -82,7 +82,7 @@ test.describe('loaded from anywhere, once (entry served as /x/index.js?v=3)', ()
     expect(first).toEqual(['/x/index.js?v=3', '/x/chunks/banner-ui.js']);
     expect(await instances(page)).toEqual({
       registry: ['get', 'define'],
-      reactiveElement: 1,
+      reactiveElement: 0,
       litHtml: 1,
       oneClass: true,
     });
@@ -102,7 +102,7 @@ test.describe('loaded from anywhere, once (entry served as /x/index.js?v=3)', ()
     expect(returning).toEqual(['/x/index.js?v=3']);
     expect(await instances(next)).toEqual({
       registry: ['get', 'define'],
-      reactiveElement: 1,
+      reactiveElement: 0,
       litHtml: 0,
       oneClass: true,
     });
@@ -117,7 +117,7 @@ test.describe('loaded from anywhere, once (entry served as /x/index.js?v=3)', ()
     expect([...first].sort()).toEqual(['/x/chunks/banner-ui.js', '/x/chunks/de.js', '/x/index.js?v=3']);
     expect(await instances(page)).toEqual({
       registry: ['get', 'define'],
-      reactiveElement: 1,
+      reactiveElement: 0,
       litHtml: 1,
       oneClass: true,
     });

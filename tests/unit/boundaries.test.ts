@@ -24,6 +24,11 @@ describe('folder boundaries', () => {
     ['src/internal/probe.ts', "import { NECESSARY } from '../consent/categories.js';"],
     ['src/view/probe.ts', "import { unsafeHTML } from 'lit-html/directives/unsafe-html.js';"],
     ['src/probe.ts', "import { LitElement } from 'lit';"],
+    ['src/cookie-consent-banner.ts', "import { createUi } from './ui/banner-ui.js';"],
+    ['src/cookie-consent-banner.ts', "import { ReactiveElement } from '@lit/reactive-element';"],
+    ['src/cookie-consent-banner.ts', "import Cookies from 'js-cookie';"],
+    ['src/cookie-consent-banner.ts', "import { ConsentWriter } from './consent/writer.js';"],
+    ['src/ui/probe.ts', "import { CookieConsentBanner } from '../cookie-consent-banner.js';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restricted(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -33,6 +38,8 @@ describe('folder boundaries', () => {
     ['src/consent/probe.ts', "import { NECESSARY } from './categories.js';"],
     ['src/i18n/probe.ts', "import { warn } from '../internal/warn.js';"],
     ['src/probe.ts', "import { NECESSARY } from './consent/categories.js';"],
+    ['src/cookie-consent-banner.ts', "import type { BannerUi } from './ui/banner-ui.js';"],
+    ['src/ui/probe.ts', "import { ConsentWriter } from '../consent/writer.js';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restricted(file, `${code}\nexport {};\n`)).toEqual([]);
   });
