@@ -154,7 +154,8 @@ export abstract class ReactiveHost extends HTMLElement {
         this.resolveDone = resolve;
       });
     }
-    queueMicrotask(() => {
+    // A promise job, as lit's ReactiveElement schedules its update.
+    void Promise.resolve().then(() => {
       this.restoreSaved();
       this.scheduleUpdate();
     });
