@@ -104,7 +104,17 @@ export default tseslint.config(
   {
     // The entry is all a returning visit loads: the screen, the writer and their packages come in the UI chunk,
     // which it loads with import() (types may be imported).
-    files: ['src/cookie-consent-banner.ts', 'src/define.ts', 'src/events.ts'],
+    files: [
+      'src/cookie-consent-banner.ts',
+      'src/define.ts',
+      'src/events.ts',
+      'src/controllers/ui-loader.ts',
+      'src/controllers/session-settings.ts',
+      'src/controllers/site-input.ts',
+      'src/controllers/page-links.ts',
+      'src/controllers/page-owner.ts',
+      'src/controllers/focus-memory.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -113,12 +123,19 @@ export default tseslint.config(
             {
               group: [
                 './ui/*',
+                '../ui/*',
                 './view/*',
+                '../view/*',
                 './consent/writer*',
+                '../consent/writer*',
                 './consent/cookie-write*',
+                '../consent/cookie-write*',
                 './controllers/localize*',
+                './localize*',
                 './controllers/focus.js',
+                './focus.js',
                 './controllers/scroll-padding*',
+                './scroll-padding*',
                 'lit-html',
                 'lit-html/*',
                 'lit',

@@ -62,11 +62,13 @@ const uiFile = [ui]
   .find((file) => file.type === 'chunk' && file.isEntry)?.fileName;
 if (!uiFile) throw new Error('the UI build made no entry chunk');
 
-// The shell's `import('./ui/banner-ui.js')` names the UI build's file, relative to the entry wherever it is served.
+// The shell's `import('../ui/banner-ui.js')` (src/controllers/ui-loader.ts) names the UI build's file, relative to the entry wherever it is served.
 const uiChunk = {
   name: 'ui-chunk',
   resolveDynamicImport(specifier) {
-    if (specifier === './ui/banner-ui.js') return { id: `./${uiFile}`, external: 'absolute' };
+    if (typeof specifier === 'string' && specifier.endsWith('/ui/banner-ui.js')) {
+      return { id: `./${uiFile}`, external: 'absolute' };
+    }
     return null;
   },
 };

@@ -1,26 +1,25 @@
-import { NECESSARY, allowedFrom, parseCategories } from './consent/categories.js';
-import { isValidRevision, type Consent, type ConsentMethod } from './consent/record.js';
-import { consentModeMap, type ConsentModeMap, type GtagWindow } from './consent/consent-mode.js';
+import { NECESSARY, allowedFrom } from './consent/categories.js';
+import type { Consent, ConsentMethod } from './consent/record.js';
+import type { ConsentModeMap } from './consent/consent-mode.js';
 import { Gate } from './consent/gate.js';
-import { saleOrShareIds, type GpcNavigator } from './consent/gpc.js';
-import { receiptUrl } from './consent/receipt.js';
 import { ConsentSession } from './consent/session.js';
-import { cookieSettings, type CookieSettings } from './consent/store.js';
 import type { CookieTable } from './consent/cookie-table.js';
-import { fail, warn } from './internal/warn.js';
+import { warn } from './internal/warn.js';
 import { ReactiveHost, property, type Changes } from './internal/reactive-host.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
 export type { CookieConsentBannerEventMap } from './events.js';
 import { directionOf } from './i18n/languages.js';
-import { firstLanguage, loadStrings } from './i18n/locale-chunks.js';
-import { describesCategory, type Texts } from './i18n/texts.js';
-import { afterNextPaint, whenIdle } from './internal/dom.js';
+import { loadStrings } from './i18n/locale-chunks.js';
+import type { Texts } from './i18n/texts.js';
+import { whenIdle } from './internal/dom.js';
 import { FocusMemory } from './controllers/focus-memory.js';
 import { PageLinks } from './controllers/page-links.js';
 import { PageOwnership } from './controllers/page-owner.js';
+import { browserEnvironment, offeredCategories, sessionSettings } from './controllers/session-settings.js';
 import { SiteInput } from './controllers/site-input.js';
-import type { BannerPosition, BannerUi, UiHost } from './ui/banner-ui.js';
+import { UiLoader } from './controllers/ui-loader.js';
+import type { BannerPosition, UiHost } from './ui/banner-ui.js';
 import type { HostServices } from './view/banner-view.js';
 
 export type { BannerPosition } from './ui/banner-ui.js';
@@ -218,7 +217,7 @@ export class CookieConsentBanner extends ReactiveHost {
   private readonly _input = new SiteInput(
     this,
     () => this._offered(),
-    (texts) => this._shown?.applyTexts(texts),
+    (texts) => this._ui.ui?.applyTexts(texts),
   );
   private readonly _focusMemory = new FocusMemory();
   private readonly _links = new PageLinks((opener) => {
@@ -226,9 +225,22 @@ export class CookieConsentBanner extends ReactiveHost {
     this._focusMemory.openedBy(opener);
     this.showPreferences();
   });
-  /** The screen (and the writer), once loaded; `_ui` is its load. */
-  private _shown: BannerUi | undefined;
-  private _ui: Promise<BannerUi | undefined> | undefined;
+  /** The screen and the writer: one chunk, loaded when something must show or a choice is stored. */
+  private readonly _ui = new UiLoader({
+    languages: () => [
+      this._storedPick,
+      this.getAttribute('lang'),
+      document.documentElement.lang,
+      ...(navigator.languages ?? []),
+    ],
+    limit: () => this.languages,
+    host: (since) => this._uiHost(since),
+    loaded: (ui) => {
+      this._session.attach(ui.writer);
+      this.requestUpdate();
+    },
+    failed: (message) => this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message })),
+  });
   /** The language the visitor picked, stored with their choice. */
   private _storedPick: string | undefined;
   /** Connected and not yet decided: the decision waits for the first update, when late settings have landed. */
@@ -248,29 +260,12 @@ export class CookieConsentBanner extends ReactiveHost {
   /** The session reads this banner's settings when it needs them, and tells it what changed. */
   private _createSession(): ConsentSession {
     return new ConsentSession({
-      settings: {
-        cookie: () => this._cookie(),
-        revision: () => this._revision(),
-        offered: () => this._offered(),
-        honourGpc: () => !this.noGpc,
-        saleOrShare: () => saleOrShareIds(this.gpcCategories, this._offered()),
-        consentMode: () => this.consentMode,
-        // null or empty is the default map (see consentModeMap).
-        consentModeMap: () => consentModeMap(this.consentModeMap),
-        // document.baseURI is worked out on each read: only when there is a URL to resolve.
-        receiptUrl: () => (this.receiptUrl ? receiptUrl(this.receiptUrl, document.baseURI) : null),
-        cookieTable: () => this._input.cookies,
-        reloadOnWithdraw: () => this.reloadOnWithdraw,
-      },
-      environment: {
-        location,
-        navigator: navigator as Navigator & GpcNavigator,
-        window: window as GtagWindow,
-        now: () => Date.now(),
-        afterNextPaint,
-        BroadcastChannel: typeof BroadcastChannel === 'function' ? BroadcastChannel : undefined,
-        reload: () => location.reload(),
-      },
+      settings: sessionSettings(
+        this,
+        () => this._input.texts,
+        () => this._input.cookies,
+      ),
+      environment: browserEnvironment(),
       gate: () =>
         new Gate(
           document,
@@ -288,9 +283,9 @@ export class CookieConsentBanner extends ReactiveHost {
         },
         error: (code, message) => this.dispatchEvent(consentEvent('consent-error', { code, message })),
         // The writer comes with the screen: both are there whenever a choice is stored.
-        language: () => this._shown?.language() ?? 'tr',
-        picked: () => this._shown?.picked() ?? this._storedPick,
-        needsWriter: () => void this._loadUi(),
+        language: () => this._ui.ui?.language() ?? 'tr',
+        picked: () => this._ui.ui?.picked() ?? this._storedPick,
+        needsWriter: () => void this._ui.load(),
         ask: (needed) => {
           this.open = needed;
         },
@@ -322,7 +317,7 @@ export class CookieConsentBanner extends ReactiveHost {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && old !== value) {
-      this._shown?.langChanged();
+      this._ui.ui?.langChanged();
       this.requestUpdate();
     }
   }
@@ -378,7 +373,7 @@ export class CookieConsentBanner extends ReactiveHost {
     this._input.refresh();
     const stored = this._session.read();
     this._storedPick = stored.consent ? stored.ui : undefined;
-    this._shown?.restore(this._storedPick);
+    this._ui.ui?.restore(this._storedPick);
     addEventListener('pageshow', this._onPageShow);
     addEventListener('focus', this._onFocus);
     document.addEventListener('visibilitychange', this._onVisible);
@@ -386,7 +381,7 @@ export class CookieConsentBanner extends ReactiveHost {
     this._session.start();
     if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
     if (this._consent === null || stored.consent === null || !stored.complete) this.open = true;
-    else if (this.launcher) whenIdle(() => void this._loadUi());
+    else if (this.launcher) whenIdle(() => void this._ui.load());
   }
 
   private _stop(): void {
@@ -395,40 +390,8 @@ export class CookieConsentBanner extends ReactiveHost {
     document.removeEventListener('visibilitychange', this._onVisible);
     this._links.stop();
     this._session.stop();
-    this._shown?.stop();
+    this._ui.ui?.stop();
     this.open = false;
-  }
-
-  /**
-   * Loads the screen and the writer (one chunk), with the strings of the language it will most likely show
-   * requested beside it: no chain of requests before the banner shows.
-   */
-  private _loadUi(): Promise<BannerUi | undefined> {
-    if (this._ui) return this._ui;
-    const since = Date.now();
-    const guess = firstLanguage(
-      [this._storedPick, this.getAttribute('lang'), document.documentElement.lang, ...(navigator.languages ?? [])],
-      this.languages,
-    );
-    if (guess) void loadStrings(guess)?.catch(() => undefined);
-    const ui = import('./ui/banner-ui.js').then(
-      (module) => {
-        const shown = module.createUi(this._uiHost(since));
-        this._shown = shown;
-        this._session.attach(shown.writer);
-        this.requestUpdate();
-        return shown;
-      },
-      (error: unknown) => {
-        this._ui = undefined;
-        const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;
-        fail('CEREZ_VIEW_NOT_LOADED', message);
-        this.dispatchEvent(consentEvent('consent-error', { code: 'view-not-loaded', message }));
-        return undefined;
-      },
-    );
-    this._ui = ui;
-    return ui;
   }
 
   private _uiHost(since: number): UiHost {
@@ -450,17 +413,6 @@ export class CookieConsentBanner extends ReactiveHost {
     };
   }
 
-  /** Runs `task` with the screen and writer, now if they are loaded, else once they are. */
-  private _withUi(task: (ui: BannerUi) => void): Promise<void> {
-    if (this._shown) {
-      task(this._shown);
-      return Promise.resolve();
-    }
-    return this._loadUi().then((ui) => {
-      if (ui) task(ui);
-    });
-  }
-
   /** Shows the banner (the first layer). */
   show(): void {
     const owner = page.owner();
@@ -475,7 +427,7 @@ export class CookieConsentBanner extends ReactiveHost {
     if (owner && owner !== this) return owner.showPreferences();
     this._ensureStarted();
     this._focusMemory.opening();
-    void this._withUi((ui) => ui.showPreferences(this._consent?.categories));
+    void this._ui.with((ui) => ui.showPreferences(this._consent?.categories));
   }
 
   /** Hides the banner and the preferences without storing anything. */
@@ -484,7 +436,7 @@ export class CookieConsentBanner extends ReactiveHost {
     if (owner && owner !== this) return owner.hide();
     this._ensureStarted();
     this.open = false;
-    this._shown?.hidePreferences();
+    this._ui.ui?.hidePreferences();
   }
 
   /**
@@ -529,34 +481,14 @@ export class CookieConsentBanner extends ReactiveHost {
     if (owner && owner !== this) return owner.reset();
     this._ensureStarted();
     this.open = true;
-    return this._withUi((ui) => {
+    return this._ui.with((ui) => {
       ui.hidePreferences();
       this._session.reset();
     });
   }
 
-  private _cookie(): CookieSettings {
-    return cookieSettings(
-      {
-        name: this.cookieName,
-        path: this.cookiePath,
-        domain: this.cookieDomain,
-        sameSite: this.cookieSameSite,
-        expires: this.cookieExpires,
-      },
-      location,
-    );
-  }
-
-  private _revision(): string {
-    const revision = String(this.revision ?? '').trim();
-    if (isValidRevision(revision)) return revision;
-    warn(`revision: "${revision.slice(0, 40)}" is not a valid revision (letters, digits, ".", "-", "_"); "1" is used.`);
-    return '1';
-  }
-
   private _offered(): string[] {
-    return parseCategories(this.categories, (id) => describesCategory(this._input.texts, id));
+    return offeredCategories(this, this._input.texts);
   }
 
   /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
@@ -573,7 +505,7 @@ export class CookieConsentBanner extends ReactiveHost {
     // A follower's own buttons (it may have been opened by hand) act through the owner: one state per page.
     if (owner && owner !== this) return owner._choose(method, source, allowed);
     this._ensureStarted();
-    return this._withUi((ui) => {
+    return this._ui.with((ui) => {
       ui.choosing();
       this.open = false;
       this._session.choose(method, source, allowed());
@@ -587,19 +519,19 @@ export class CookieConsentBanner extends ReactiveHost {
       warn('a second <cookie-consent-banner> does not open: the first one on the page shows the banner.');
       this.open = false;
     }
-    this._shown?.willUpdate(changed);
+    this._ui.ui?.willUpdate(changed);
   }
 
   /** Renders through the screen, once loaded: a page whose visitor has already chosen never loads it. */
   protected override update(_changed: Changes): void {
-    if (this.open && !this._ui) void this._loadUi();
-    this._shown?.render();
+    if (this.open && !this._ui.started) void this._ui.load();
+    this._ui.ui?.render();
   }
 
   protected override updated(_changed: Changes): void {
     // A setting that decides what a valid choice is, or `consent-mode`, changed after the choice was read.
     if (page.owner() === this) this._session.refresh();
-    this._shown?.updated();
+    this._ui.ui?.updated();
   }
 }
 

@@ -1,0 +1,90 @@
+import { parseCategories } from '../consent/categories.js';
+import { consentModeMap, type ConsentModeMap, type GtagWindow } from '../consent/consent-mode.js';
+import type { CookieTable } from '../consent/cookie-table.js';
+import { saleOrShareIds, type GpcNavigator } from '../consent/gpc.js';
+import { receiptUrl } from '../consent/receipt.js';
+import { isValidRevision } from '../consent/record.js';
+import type { SessionEnvironment, SessionSettings } from '../consent/session.js';
+import { cookieSettings } from '../consent/store.js';
+import { describesCategory, type Texts } from '../i18n/texts.js';
+import { afterNextPaint } from '../internal/dom.js';
+import { warn } from '../internal/warn.js';
+
+/** The element's settings as its attributes and properties hold them, unvalidated. */
+export interface BannerSettings {
+  readonly categories: string | null;
+  readonly cookieName: string | null;
+  readonly cookiePath: string | null;
+  readonly cookieDomain: string | null;
+  readonly cookieSameSite: string | null;
+  readonly cookieExpires: string | null;
+  readonly revision: string;
+  readonly consentMode: boolean;
+  readonly consentModeMap: string | Partial<ConsentModeMap> | null;
+  readonly noGpc: boolean;
+  readonly gpcCategories: string | null;
+  readonly reloadOnWithdraw: boolean;
+  readonly receiptUrl: string | null;
+}
+
+/** The offered categories, `necessary` first: the site may add its own, when its texts describe them. */
+export function offeredCategories(settings: BannerSettings, texts: Texts): string[] {
+  return parseCategories(settings.categories, (id) => describesCategory(texts, id));
+}
+
+/** The policy revision, validated: a bad one warns and is `1`. */
+export function policyRevision(settings: BannerSettings): string {
+  const revision = String(settings.revision ?? '').trim();
+  if (isValidRevision(revision)) return revision;
+  warn(`revision: "${revision.slice(0, 40)}" is not a valid revision (letters, digits, ".", "-", "_"); "1" is used.`);
+  return '1';
+}
+
+/**
+ * The session's settings, read from the element each time they are needed (a setting may change at any time, and
+ * a bad value warns when it is first used). `texts` and `cookies` are the site's input, cleaned.
+ */
+export function sessionSettings(
+  settings: BannerSettings,
+  texts: () => Texts,
+  cookies: () => CookieTable,
+): SessionSettings {
+  const offered = () => offeredCategories(settings, texts());
+  return {
+    cookie: () =>
+      cookieSettings(
+        {
+          name: settings.cookieName,
+          path: settings.cookiePath,
+          domain: settings.cookieDomain,
+          sameSite: settings.cookieSameSite,
+          expires: settings.cookieExpires,
+        },
+        location,
+      ),
+    revision: () => policyRevision(settings),
+    offered,
+    honourGpc: () => !settings.noGpc,
+    saleOrShare: () => saleOrShareIds(settings.gpcCategories, offered()),
+    consentMode: () => settings.consentMode,
+    // null or empty is the default map (see consentModeMap).
+    consentModeMap: () => consentModeMap(settings.consentModeMap),
+    // document.baseURI is worked out on each read: only when there is a URL to resolve.
+    receiptUrl: () => (settings.receiptUrl ? receiptUrl(settings.receiptUrl, document.baseURI) : null),
+    cookieTable: cookies,
+    reloadOnWithdraw: () => settings.reloadOnWithdraw,
+  };
+}
+
+/** The page the session runs in: this window. */
+export function browserEnvironment(): SessionEnvironment {
+  return {
+    location,
+    navigator: navigator as Navigator & GpcNavigator,
+    window: window as GtagWindow,
+    now: () => Date.now(),
+    afterNextPaint,
+    BroadcastChannel: typeof BroadcastChannel === 'function' ? BroadcastChannel : undefined,
+    reload: () => location.reload(),
+  };
+}
