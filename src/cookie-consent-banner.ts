@@ -57,7 +57,7 @@ function hostStyles(): CSSStyleSheet | undefined {
  * @event {CustomEvent<null>} consent-show - When the banner becomes visible.
  * @event {CustomEvent<null>} consent-hide - When the banner is hidden.
  * @event {CustomEvent<ConsentErrorDetail>} consent-error - When the banner cannot do its job fully: the cookie was not stored (`cookie-not-stored`: the choice holds for this page only, and no `consent-change` fires), or the view did not load (`view-not-loaded`). `detail` has `code` and `message`; the same text is logged as a console error.
- * @event {CustomEvent<ConsentLanguageChangeDetail>} consent-language-change - Whenever the banner's language switches (picker, `lang`, `<html lang>`); `detail` has `language` and `previous`.
+ * @event {CustomEvent<ConsentLanguageChangeDetail>} consent-language-change - Whenever the language of the banner's UI switches (picker, `lang`, `<html lang>`), once the UI has loaded (something shows, or a choice is stored); `detail` has `language` and `previous`.
  *
  * @slot logo - Before the banner's heading: the site's logo or name.
  * @slot extra - Between the notice and the buttons: more of the site's own content.

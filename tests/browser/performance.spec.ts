@@ -1,7 +1,7 @@
 import tr from '../../locales/tr.json' with { type: 'json' };
 import de from '../../locales/de.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
-import { test, expect, mount, recordEvents, events } from './fixtures.js';
+import { test, expect, mount, recordEvents, events, consentCookie } from './fixtures.js';
 
 test.describe('what a page loads', () => {
   test('a returning visit loads only the module: no view, no i18next, no locale file', async ({ page }) => {
@@ -31,6 +31,55 @@ test.describe('what a page loads', () => {
       true,
     );
     expect(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer.length)).toBe(1);
+  });
+
+  test('on a returning visit, a method that stores loads the UI chunk and resolves once stored; loaded, it stores at once', async ({
+    page,
+  }) => {
+    await mount(page);
+    await page.getByRole('button', { name: tr.banner.rejectAll }).click();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script')
+        scripts.push(new URL(r.url()).pathname.replace(/(\/chunks\/.+)-[\w-]{8}\.js$/, '$1.js'));
+    });
+    await recordEvents(page);
+    await mount(page, { path: '/test/next.html' });
+    await expect.poll(async () => (await events(page, 'consent-ready')).length).toBe(1);
+    expect(scripts).toEqual(['/dist/cookie-consent-banner.js']);
+    const stored = await page.evaluate(async () => {
+      const el = document.querySelector('cookie-consent-banner')!;
+      const call = el.acceptAll();
+      // Not stored yet: the writer comes with the UI chunk, which this call asked for.
+      const before = el.consent?.method;
+      await call;
+      return {
+        promise: call instanceof Promise,
+        before,
+        after: el.consent?.method,
+        analytics: el.hasConsent('analytics'),
+      };
+    });
+    expect(stored).toEqual({ promise: true, before: 'reject-all', after: 'accept-all', analytics: true });
+    expect(scripts).toEqual(['/dist/cookie-consent-banner.js', '/dist/chunks/banner-ui.js']);
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { analytics: 1 } });
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(0);
+    // The chunk is there now: the next call stores before it returns, as while the banner shows.
+    expect(
+      await page.evaluate(() => {
+        const el = document.querySelector('cookie-consent-banner')!;
+        void el.rejectAll();
+        return el.consent?.method;
+      }),
+    ).toBe('reject-all');
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.reset());
+    expect(await consentCookie(page)).toBeUndefined();
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
+    const sources = (await events(page, 'consent-change'))
+      .filter((e) => e.target === 'document')
+      .map((e) => (e.detail as { consent: { method: string } | null }).consent?.method ?? null);
+    expect(sources).toEqual(['accept-all', 'reject-all', null]);
+    expect(scripts.filter((s) => s.endsWith('banner-ui.js'))).toHaveLength(1);
   });
 
   test('a first visit loads the view with Turkish in it, and shows Turkish first', async ({ page }) => {
