@@ -10,6 +10,7 @@ import type { FocusMemory } from '../controllers/focus-memory.js';
 import { ScrollPaddingController } from '../controllers/scroll-padding.js';
 import type { Texts } from '../i18n/texts.js';
 import type { HostController } from '../internal/reactive-host.js';
+import { whenIdle } from '../internal/dom.js';
 import { warn } from '../internal/warn.js';
 import { consentEvent } from '../events.js';
 import * as view from '../view/banner-view.js';
@@ -84,6 +85,8 @@ export class BannerUi {
   private announcement = '';
   /** `consent-show` was the last visibility event fired. */
   private visible = false;
+  /** The dialog is rendered: from the first idle moment after the first render, or when preferences open. */
+  private dialog: 'later' | 'scheduled' | 'rendered' = 'later';
   private readonly localize: LocalizeController;
   private readonly focus: FocusController;
   private readonly scrollPadding: ScrollPaddingController;
@@ -222,6 +225,7 @@ export class BannerUi {
       saleOrShare: session.saleOrShare(),
       launcher: element.launcher,
       launcherHidden: element.open || this.preferencesOpen,
+      withPreferences: this.preferencesOpen || this.dialog === 'rendered',
       cookies: this.host.cookies(),
       actions: this.actions,
     });
@@ -237,6 +241,16 @@ export class BannerUi {
     if (this.localize.view) {
       this.scrollPadding.sync();
       this.focus.sync();
+      if (this.preferencesOpen) this.dialog = 'rendered';
+      if (this.dialog === 'later') {
+        // The first render leaves the dialog out, so that the banner shows sooner; it comes when the page is idle,
+        // so that opening preferences later does not have to build it in the click.
+        this.dialog = 'scheduled';
+        whenIdle(() => {
+          this.dialog = 'rendered';
+          element.requestUpdate();
+        });
+      }
     }
     // A new language shows only once its text is ready.
     this.localize.sync(element.open || this.preferencesOpen || element.launcher);

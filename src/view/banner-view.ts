@@ -81,6 +81,11 @@ export interface ViewModel {
   /** Whether the site asked for the floating launcher, and whether it is hidden now (banner or preferences open). */
   launcher: boolean;
   launcherHidden: boolean;
+  /**
+   * Whether the preferences dialog is in the DOM: it is left out of the first render (the banner shows sooner) and
+   * added in the next idle moment, or at once when preferences open.
+   */
+  withPreferences: boolean;
   /** The site's cookies per category. */
   cookies: Readonly<Record<string, readonly CookieEntry[]>>;
   actions: ViewActions;
@@ -359,7 +364,7 @@ function preferences(m: ViewModel, t: ReturnType<typeof translator>, dir: string
   </dialog>`;
 }
 
-/** Renders the banner, the preferences dialog and the status region into the element's shadow root. */
+/** Renders the banner, the preferences dialog (once wanted) and the status region into the element's shadow root. */
 export function renderInto(root: ShadowRoot, host: HTMLElement, m: ViewModel): void {
   renderTemplate(view(m), root, { host });
 }
@@ -368,7 +373,7 @@ export function renderInto(root: ShadowRoot, host: HTMLElement, m: ViewModel): v
 function view(m: ViewModel): TemplateResult {
   const t = translator(m.language);
   const dir = services.directionOf(m.language);
-  return html`${banner(m, t, dir)}${preferences(m, t, dir)}
+  return html`${banner(m, t, dir)}${m.withPreferences ? preferences(m, t, dir) : nothing}
     ${
       m.launcher
         ? html`<button

@@ -82,6 +82,39 @@ test.describe('what a page loads', () => {
     expect(scripts.filter((s) => s.endsWith('banner-ui.js'))).toHaveLength(1);
   });
 
+  test('the first render leaves the preferences dialog out; it comes in an idle moment, or at once when asked for', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      document.addEventListener('consent-show', (e) => {
+        (window as unknown as { __dialogAtShow: boolean }).__dialogAtShow =
+          (e.target as Element).shadowRoot!.querySelector('dialog') !== null;
+      });
+    });
+    await mount(page);
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __dialogAtShow: boolean }).__dialogAtShow)).toBe(false);
+    await expect
+      .poll(() =>
+        page.evaluate(() => !!document.querySelector('cookie-consent-banner')!.shadowRoot!.querySelector('dialog')),
+      )
+      .toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.querySelector('cookie-consent-banner')!.shadowRoot!.querySelector('dialog')!.open,
+      ),
+    ).toBe(false);
+
+    // Asked for before that idle moment, preferences open at once.
+    await page.addInitScript(() => {
+      document.addEventListener('consent-show', (e) =>
+        (e.target as HTMLElement & { showPreferences(): void }).showPreferences(),
+      );
+    });
+    await page.reload();
+    await expect(page.getByRole('dialog', { name: tr.preferences.heading })).toBeVisible();
+  });
+
   test('a first visit loads the view with Turkish in it, and shows Turkish first', async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => {
