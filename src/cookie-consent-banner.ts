@@ -19,7 +19,7 @@ import { PageOwnership } from './controllers/page-owner.js';
 import { browserEnvironment, offeredCategories, sessionSettings } from './controllers/session-settings.js';
 import { SiteInput } from './controllers/site-input.js';
 import { UiLoader } from './controllers/ui-loader.js';
-import type { BannerPosition, UiHost } from './ui/banner-ui.js';
+import type { BannerPosition, RequestedStrings, UiHost } from './ui/banner-ui.js';
 import type { HostServices } from './view/banner-view.js';
 
 export type { BannerPosition } from './ui/banner-ui.js';
@@ -234,7 +234,7 @@ export class CookieConsentBanner extends ReactiveHost {
       ...(navigator.languages ?? []),
     ],
     limit: () => this.languages,
-    host: (since) => this._uiHost(since),
+    host: (requested) => this._uiHost(requested),
     loaded: (ui) => {
       this._session.attach(ui.writer);
       this.requestUpdate();
@@ -394,7 +394,7 @@ export class CookieConsentBanner extends ReactiveHost {
     this.open = false;
   }
 
-  private _uiHost(since: number): UiHost {
+  private _uiHost(requested: RequestedStrings): UiHost {
     return {
       element: this,
       session: this._session,
@@ -406,7 +406,7 @@ export class CookieConsentBanner extends ReactiveHost {
       choose: (method, source, allowed) => void this._choose(method, source, () => allowed),
       showPreferences: () => this.showPreferences(),
       services: viewServices,
-      since,
+      requested,
       storedPick: this._storedPick,
       languageSwitched: (language, previous) =>
         this.dispatchEvent(consentEvent('consent-language-change', { language, previous })),

@@ -140,10 +140,11 @@ export const CHANNEL = 'cookie-consent-banner';
 const defaultPushed = new WeakSet<object>();
 
 /**
- * The page's consent session: reads the stored choice (settling duplicate cookies), makes and resets choices,
- * follows choices made in the site's other windows, honours Global Privacy Control, and runs the effects of
- * each change: the cookie, Google Consent Mode, the gate, the receipt and the clean-up after a withdrawal.
- * It knows no screen: its host shows the banner and dispatches the events.
+ * The page's consent session: reads the stored choice (settling duplicate cookies), follows choices made in the
+ * site's other windows, honours Global Privacy Control, and runs the effects of each change: Google Consent Mode,
+ * the gate and the clean-up after a withdrawal. New choices, resets and the picked language go through its writer
+ * (`ConsentWriter`, attached when the UI chunk loads), which stores the cookie and sends the receipt. It knows no
+ * screen: its host shows the banner and dispatches the events.
  */
 export class ConsentSession {
   private _consent: Consent | null = null;

@@ -41,8 +41,8 @@ export class LocalizeController implements ReactiveController {
     private readonly loaded: View,
     /** Starts loading a language's strings: the element's, which requested the first ones with the UI chunk. */
     private readonly loadStrings: (language: string) => Promise<TextTree> | undefined,
-    /** When the element first asked for strings (`Date.now()`): the wait before Turkish counts from then. */
-    private readonly since: number,
+    /** The language whose strings the element requested with the UI chunk, and when: its wait counts from then. */
+    private requested: { readonly language: string | undefined; readonly at: number } | undefined,
     /** The site's texts, cleaned: their languages are offered too. */
     private readonly texts: () => Texts,
     /** The language switched; `announce` when the visitor picked it (the live region says so). */
@@ -133,9 +133,11 @@ export class LocalizeController implements ReactiveController {
     const wanted = this.resolve();
     if (showing || this.view) {
       if (!this.view || wanted !== this.language) void this.load(wanted);
-    } else if (wanted !== this.language) {
-      this.switchTo(wanted);
+      return;
     }
+    // Nothing shows (the UI came to store a choice): a later load's wait counts from its own start.
+    this.requested = undefined;
+    if (wanted !== this.language) this.switchTo(wanted);
   }
 
   private switchTo(language: string): void {
@@ -155,8 +157,12 @@ export class LocalizeController implements ReactiveController {
     // A language chunk that never settles must not keep the visitor from choosing: Turkish is bundled. The time
     // counts from the moment the banner needs the language, the view's own load included.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // The first language's wait counts from the element's request, which came with the UI chunk's.
-    const wait = this.view ? LANGUAGE_TIMEOUT : Math.max(0, LANGUAGE_TIMEOUT - (Date.now() - this.since));
+    // The wait for the language whose strings the element requested beside the UI chunk counts from that request;
+    // any other language's (or a later load's) from now.
+    const requested = this.requested;
+    this.requested = undefined;
+    const wait =
+      requested?.language === language ? Math.max(0, LANGUAGE_TIMEOUT - (Date.now() - requested.at)) : LANGUAGE_TIMEOUT;
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait)));
     try {
       void this.loadStrings(language);

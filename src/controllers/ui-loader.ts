@@ -1,14 +1,14 @@
 import { firstLanguage, loadStrings } from '../i18n/locale-chunks.js';
 import { fail } from '../internal/warn.js';
-import type { BannerUi, UiHost } from '../ui/banner-ui.js';
+import type { BannerUi, RequestedStrings, UiHost } from '../ui/banner-ui.js';
 
 /** What the loader asks of its element. */
 export interface UiLoaderOptions {
   /** The languages the banner might show, best first (see `firstLanguage`), and the site's `languages`. */
   languages(): readonly (string | null | undefined)[];
   limit(): string | null;
-  /** What the screen takes from the element; `since` is when the language's strings were first asked for. */
-  host(since: number): UiHost;
+  /** What the screen takes from the element; `requested` is the language whose strings came with the chunk's request. */
+  host(requested: RequestedStrings): UiHost;
   /** The screen is there (the element attaches its writer and updates). */
   loaded(ui: BannerUi): void;
   /** It could not load: the element tells the page (`consent-error`). */
@@ -30,12 +30,14 @@ export class UiLoader {
   load(): Promise<BannerUi | undefined> {
     if (this.loading) return this.loading;
     const { options } = this;
-    const since = Date.now();
-    const guess = firstLanguage(options.languages(), options.limit());
-    if (guess) void loadStrings(guess)?.catch(() => undefined);
+    const requested: RequestedStrings = {
+      language: firstLanguage(options.languages(), options.limit()),
+      at: Date.now(),
+    };
+    if (requested.language) void loadStrings(requested.language)?.catch(() => undefined);
     this.loading = import('../ui/banner-ui.js').then(
       (module) => {
-        const ui = module.createUi(options.host(since));
+        const ui = module.createUi(options.host(requested));
         this.ui = ui;
         options.loaded(ui);
         return ui;

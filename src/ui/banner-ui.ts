@@ -37,6 +37,12 @@ export interface BannerElement extends HTMLElement {
   readonly languages: string | null;
 }
 
+/** The language whose strings the element requested beside the UI chunk (none: Turkish or English), and when. */
+export interface RequestedStrings {
+  readonly language: string | undefined;
+  readonly at: number;
+}
+
 /** What the screen takes from the element beyond its properties: the engine, the site's input, and its memory. */
 export interface UiHost {
   readonly element: BannerElement;
@@ -53,8 +59,8 @@ export interface UiHost {
   showPreferences(): void;
   /** What the view takes from the entry: its warnings, language chunks and the like (see `HostServices`). */
   readonly services: HostServices;
-  /** The language's strings were first asked for at this time (`Date.now()`): the 5 s wait counts from it. */
-  readonly since: number;
+  /** The language whose strings came with the UI chunk's request: its wait before Turkish counts from then. */
+  readonly requested: RequestedStrings;
   /** The language the visitor picked, stored with their choice. */
   readonly storedPick: string | undefined;
   /** The language switched; `announce` when the visitor picked it. */
@@ -103,7 +109,7 @@ export class BannerUi {
       element,
       view,
       host.services.loadStrings,
-      host.since,
+      host.requested,
       host.texts,
       (language, previous, announce) => {
         if (announce) this.announcement = 'languageChanged';

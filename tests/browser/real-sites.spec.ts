@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
+import de from '../../locales/de.json' with { type: 'json' };
 import { test, expect, mount, recordEvents, events, consentCookie, tracker, dataLayer } from './fixtures.js';
 
 test.beforeEach(({ warnings }) => void warnings);
@@ -493,6 +494,21 @@ test.describe('hardening', () => {
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
     expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_NONE });
     expect(warnings.some((w) => w.includes('"de" strings did not load'))).toBe(true);
+  });
+
+  test("L11: the UI loaded only to store a choice; preferences opened long after show the visitor's language, not Turkish", async ({
+    page,
+  }) => {
+    await mount(page, { attrs: 'lang="de"' });
+    await page.getByRole('button', { name: de.banner.rejectAll }).click();
+    await page.clock.install();
+    await mount(page, { path: '/test/next.html', attrs: 'lang="de"' });
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
+    // The German strings were requested with the UI chunk; the 5 s wait is for a load that shows them, not for
+    // one that only stored a choice.
+    await page.clock.runFor(10_000);
+    await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
+    await expect(page.getByRole('dialog', { name: de.preferences.heading })).toBeVisible();
   });
 
   test('L2: a receipt goes to https (or this machine) only, and carries the origin, never the path', async ({
