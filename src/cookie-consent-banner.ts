@@ -137,7 +137,16 @@ export class CookieConsentBanner extends ReactiveHost {
   /** Lifetime of the stored choice in days, clamped to 1–395. Default 182. */
   @property({ attribute: 'cookie-expires' }) cookieExpires: string | null = null;
 
-  /** Version of the site's cookie policy; a choice stored under another revision is asked again. Default `1`. */
+  /**
+   * Lifetime of a refusal (every optional category off) in days, clamped to 1–395. Default 182, whatever
+   * `cookie-expires` says. Until it runs out the visitor is not asked again, even under a new `revision`.
+   */
+  @property({ attribute: 'refusal-expires' }) refusalExpires: string | null = null;
+
+  /**
+   * Version of the site's cookie policy; a choice that allowed something under another revision is asked again
+   * (a refusal of every optional category is not, until `refusal-expires`). Default `1`.
+   */
   @property() revision = '1';
 
   /**
@@ -149,6 +158,7 @@ export class CookieConsentBanner extends ReactiveHost {
   /**
    * Turns on Google Consent Mode v2: `gtag('consent', 'default', …)` for all seven signals on load (from the
    * stored choice, else denied, with `wait_for_update`), before any gated tag; `update` after each change.
+   * The same as `google` in `consent-signals`.
    */
   @property({ type: Boolean, attribute: 'consent-mode' }) consentMode = false;
 
@@ -158,6 +168,30 @@ export class CookieConsentBanner extends ReactiveHost {
    * functionality_storage, personalization_storage → functional; security_storage → necessary.
    */
   @property({ attribute: 'consent-mode-map' }) consentModeMap: string | Partial<ConsentModeMap> | null = null;
+
+  /**
+   * The vendors whose consent switches the banner drives, space-separated: `google` (Consent Mode, as
+   * `consent-mode`), `microsoft` (UET consent mode, `uetq`), `clarity` (Microsoft Clarity's `consentv2`) and
+   * `meta` (`fbq('consent', …)`). Each gets its default before any gated tag and an update after each change.
+   */
+  @property({ attribute: 'consent-signals' }) consentSignals: string | null = null;
+
+  /**
+   * Which category grants each vendor's signals, merged over the defaults (JSON in the attribute), e.g.
+   * `{"microsoft": {"ad_storage": "ads"}, "clarity": {"analytics_Storage": "stats"}, "meta": {"consent": "ads"}}`.
+   * Defaults: UET's `ad_storage`, Meta's `consent` and Clarity's `ad_Storage` → marketing; Clarity's
+   * `analytics_Storage` → analytics. No vendor signal may follow `necessary`. Google's map is `consent-mode-map`.
+   */
+  @property({ attribute: 'consent-signals-map' }) consentSignalsMap: string | object | null = null;
+
+  /** Consent Mode: leave `ads_data_redaction` off (by default it is on while `ad_storage` is denied). */
+  @property({ type: Boolean, attribute: 'no-ads-data-redaction' }) noAdsDataRedaction = false;
+
+  /** Consent Mode: `url_passthrough` on (ad click ids passed in links while cookies are denied). */
+  @property({ type: Boolean, attribute: 'url-passthrough' }) urlPassthrough = false;
+
+  /** Consent Mode: the default's `wait_for_update`, in milliseconds (0–10000). Default 500. */
+  @property({ attribute: 'wait-for-update' }) waitForUpdate: string | null = null;
 
   /** Ignore the browser's Global Privacy Control signal (it is honoured by default). */
   @property({ type: Boolean, attribute: 'no-gpc' }) noGpc = false;

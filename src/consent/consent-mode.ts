@@ -31,8 +31,25 @@ export const DEFAULT_CONSENT_MODE_MAP: Readonly<ConsentModeMap> = {
   security_storage: NECESSARY,
 };
 
-/** How long Google's tags wait for an update after the default, in ms. */
+/** How long Google's tags wait for an update after the default, in ms (`wait-for-update`). */
 export const WAIT_FOR_UPDATE = 500;
+/** The longest `wait-for-update` taken, in ms: a longer wait only holds back the page's tags. */
+export const MAX_WAIT_FOR_UPDATE = 10_000;
+
+/** `wait-for-update`: whole milliseconds, clamped to 0–10000; anything else warns and is 500. */
+export function waitForUpdate(value: string | null | undefined): number {
+  if (value == null || value.trim() === '') return WAIT_FOR_UPDATE;
+  const ms = /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (Number.isNaN(ms)) {
+    warn(`wait-for-update: "${value.slice(0, 20)}" is not a whole number of milliseconds; ${WAIT_FOR_UPDATE} is used.`);
+    return WAIT_FOR_UPDATE;
+  }
+  if (ms > MAX_WAIT_FOR_UPDATE) {
+    warn(`wait-for-update: ${ms} is more than ${MAX_WAIT_FOR_UPDATE} ms; ${MAX_WAIT_FOR_UPDATE} is used.`);
+    return MAX_WAIT_FOR_UPDATE;
+  }
+  return ms;
+}
 
 /** The dataLayer event pushed after each change, for Google Tag Manager triggers. */
 export const DATA_LAYER_EVENT = 'cookie_consent_update';
@@ -45,41 +62,58 @@ export const DATA_LAYER_EVENT = 'cookie_consent_update';
 export const NECESSARY_SIGNALS: readonly Signal[] = ['security_storage', 'functionality_storage'];
 
 /**
- * The site's map, merged over the default; unknown signals and bad values are skipped with a warning.
- * A signal that is not in `NECESSARY_SIGNALS` mapped to `necessary` (granted before any choice) is refused
- * with `CEREZ_SIGNAL_AS_NECESSARY` and keeps its default.
+ * A site's map of signal → category merged over `defaults`, in place; unknown signals and bad values are skipped
+ * with a warning naming `where` (the attribute). A signal not in `necessaryOk` mapped to `necessary` (granted
+ * before any choice) is refused with `CEREZ_SIGNAL_AS_NECESSARY` and keeps its default.
+ */
+export function mergeSignalMap<T extends Record<string, string>>(
+  defaults: T,
+  data: unknown,
+  where: string,
+  kind: string,
+  necessaryOk: readonly string[] = [],
+): T {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    warn(`${where}: expected an object of signal → category; the default map is used.`);
+    return defaults;
+  }
+  for (const [signal, category] of Object.entries(data)) {
+    if (!Object.hasOwn(defaults, signal)) {
+      warn(`${where}: "${signal.slice(0, 40)}" is not a ${kind} signal; skipped.`);
+    } else if (typeof category !== 'string' || !/^[a-z][a-z0-9_-]{0,31}$/.test(category)) {
+      warn(`${where}: the category for "${signal}" is not a category id; skipped.`);
+    } else if (category === NECESSARY && !necessaryOk.includes(signal)) {
+      fail(
+        'CEREZ_SIGNAL_AS_NECESSARY',
+        `${where}: "${signal}" cannot be ${NECESSARY} (granted before any choice); the default is kept.`,
+      );
+    } else {
+      (defaults as Record<string, string>)[signal] = category;
+    }
+  }
+  return defaults;
+}
+
+/** Parses a JSON attribute; `undefined` (with a warning naming `where`) when it is not JSON. */
+export function parseJson(value: unknown, where: string): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    warn(`${where}: not valid JSON; the default map is used.`);
+    return undefined;
+  }
+}
+
+/**
+ * The site's map (`consent-mode-map`), merged over the default; see `mergeSignalMap`. Only `security_storage` and
+ * `functionality_storage` may follow `necessary`.
  */
 export function consentModeMap(value: unknown): ConsentModeMap {
   const map: ConsentModeMap = { ...DEFAULT_CONSENT_MODE_MAP };
   if (value == null || value === '') return map;
-  let data = value;
-  if (typeof value === 'string') {
-    try {
-      data = JSON.parse(value);
-    } catch {
-      warn('consent-mode-map: not valid JSON; the default map is used.');
-      return map;
-    }
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    warn('consent-mode-map: expected an object of signal → category; the default map is used.');
-    return map;
-  }
-  for (const [signal, category] of Object.entries(data)) {
-    if (!(SIGNALS as readonly string[]).includes(signal)) {
-      warn(`consent-mode-map: "${signal.slice(0, 40)}" is not a Consent Mode v2 signal; skipped.`);
-    } else if (typeof category !== 'string' || !/^[a-z][a-z0-9_-]{0,31}$/.test(category)) {
-      warn(`consent-mode-map: the category for "${signal}" is not a category id; skipped.`);
-    } else if (category === NECESSARY && !NECESSARY_SIGNALS.includes(signal as Signal)) {
-      fail(
-        'CEREZ_SIGNAL_AS_NECESSARY',
-        `consent-mode-map: "${signal}" cannot be ${NECESSARY} (granted before any choice); the default is kept.`,
-      );
-    } else {
-      map[signal as Signal] = category;
-    }
-  }
-  return map;
+  const data = parseJson(value, 'consent-mode-map');
+  return data === undefined ? map : mergeSignalMap(map, data, 'consent-mode-map', 'Consent Mode v2', NECESSARY_SIGNALS);
 }
 
 /**
@@ -124,12 +158,17 @@ function argumentsOf(..._args: unknown[]): IArguments {
  * (created if missing), exactly as gtag would. Defines no global function.
  */
 export function gtagConsent(target: GtagWindow, command: 'default' | 'update', state: Record<string, unknown>): void {
+  gtag(target, 'consent', command, state);
+}
+
+/** Calls `gtag(...args)` as `gtagConsent` does: the page's own, else straight onto `dataLayer`. */
+export function gtag(target: GtagWindow, ...args: unknown[]): void {
   if (typeof target.gtag === 'function') {
-    target.gtag('consent', command, state);
+    target.gtag(...args);
     return;
   }
   target.dataLayer = Array.isArray(target.dataLayer) ? target.dataLayer : [];
-  target.dataLayer.push(argumentsOf('consent', command, state));
+  target.dataLayer.push(argumentsOf(...args));
 }
 
 /** Pushes the change event for Google Tag Manager, with each category's state. */

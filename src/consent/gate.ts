@@ -100,6 +100,8 @@ function run(script: HTMLScriptElement): Promise<void> {
 }
 
 export class Gate {
+  /** Called after each gated script has run (before the next one does). */
+  onRun: (() => void) | undefined;
   private readonly observer: MutationObserver;
   private allowed: (category: string) => boolean = () => false;
   /** Gated scripts run one after another, in document order. */
@@ -190,7 +192,7 @@ export class Gate {
       this.queued.delete(script);
       // Consent may have changed while the scripts before it loaded: it must still be allowed now.
       if (!script.isConnected || script.type !== 'text/plain' || !this.permitted(script)) return;
-      return run(script);
+      return run(script).then(() => this.onRun?.());
     });
   }
 

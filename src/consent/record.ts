@@ -159,6 +159,11 @@ export interface Expectation {
   offered: readonly string[];
   /** How long a choice is valid, in days. */
   maxAgeDays: number;
+  /**
+   * How long a refusal (every optional category off) is valid, in days (`refusal-expires`); a refusal also holds
+   * across revisions. Default: `maxAgeDays`.
+   */
+  refusalMaxAgeDays?: number;
   /** Now, in ms since the epoch. */
   now: number;
 }
@@ -232,10 +237,13 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
   if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST) return reject('bad time');
   const nowSeconds = Math.floor(expect.now / 1000);
   if (ts > nowSeconds + MAX_CLOCK_SKEW_SECONDS) return reject('time in the future');
-  if (nowSeconds - ts > expect.maxAgeDays * DAY) return reject('expired');
+  const refusal = isPlainObject(cats) && refuses(cats);
+  const maxAge = refusal ? (expect.refusalMaxAgeDays ?? expect.maxAgeDays) : expect.maxAgeDays;
+  if (nowSeconds - ts > maxAge * DAY) return reject('expired');
   const revision = typeof rev === 'number' && Number.isInteger(rev) && rev > 0 ? String(rev) : rev;
   if (typeof revision !== 'string' || !REVISION.test(revision)) return reject('bad revision');
-  if (revision !== expect.revision) return reject('other revision');
+  // A refusal is not asked again under a new revision: it agreed to nothing the new policy could change.
+  if (revision !== expect.revision && !refusal) return reject('other revision');
   if (typeof lang !== 'string' || lang.length > MAX_LANGUAGE_LENGTH || !LANGUAGE.test(lang)) {
     return reject('bad language');
   }
@@ -268,6 +276,15 @@ export function decodeConsent(raw: unknown, expect: Expectation): DecodeResult {
     complete,
     ui: typeof ui === 'string' && ui.length <= MAX_LANGUAGE_LENGTH && LANGUAGE.test(ui) ? ui : undefined,
   };
+}
+
+/**
+ * Whether a choice refuses every optional category it holds (stored `0`/`1` or `true`/`false`; `necessary` does
+ * not count). A choice with no optional category is not a refusal.
+ */
+export function refuses(categories: Readonly<Record<string, unknown>>): boolean {
+  const optional = Object.keys(categories).filter((id) => id !== NECESSARY);
+  return optional.length > 0 && optional.every((id) => !categories[id]);
 }
 
 /** The optional categories whose allowed state differs between two choices (`null`: nothing allowed). */

@@ -1,7 +1,7 @@
 import { NECESSARY } from './categories.js';
 import {
-  WAIT_FOR_UPDATE,
   checkGpcMap,
+  gtag,
   gtagConsent,
   pushDataLayerEvent,
   signalState,
@@ -11,7 +11,15 @@ import {
 } from './consent-mode.js';
 import type { CookieTable } from './cookie-table.js';
 import { acceptAllAllowed, gpcDowngrade, gpcHonoured, type GpcNavigator } from './gpc.js';
-import { changedCategories, createConsent, type Consent, type ConsentMethod, type DecodeResult } from './record.js';
+import {
+  changedCategories,
+  createConsent,
+  refuses,
+  type Consent,
+  type ConsentMethod,
+  type DecodeResult,
+} from './record.js';
+import { VendorSignals, type SignalSource, type VendorMaps, type VendorWindow } from './signals.js';
 import { readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
 import { warn } from '../internal/warn.js';
 
@@ -56,12 +64,30 @@ export interface SessionSettings {
   consentMode(): boolean;
   /** Which category grants each Consent Mode signal (`consent-mode-map`, merged over the default). */
   consentModeMap(): ConsentModeMap;
+  /** Consent Mode's options: `ads_data_redaction`, `url_passthrough` and `wait_for_update`. */
+  google(): GoogleOptions;
+  /** The other vendors' signals turned on (`consent-signals`). */
+  vendors(): ReadonlySet<SignalSource>;
+  /** Which category grants each vendor signal (`consent-signals-map`, merged over the defaults). */
+  vendorMaps(): VendorMaps;
+  /** How long a refusal of every optional category holds, in days (`refusal-expires`). */
+  refusalExpires(): number;
   /** Where receipts go (`receipt-url`, validated), or `null`: no receipts. */
   receiptUrl(): string | null;
   /** The site's cookies per category (`cookies`, validated). */
   cookieTable(): CookieTable;
   /** Whether to reload after the visitor withdraws a category (`reload-on-withdraw`). */
   reloadOnWithdraw(): boolean;
+}
+
+/** Consent Mode's options (`no-ads-data-redaction`, `url-passthrough`, `wait-for-update`). */
+export interface GoogleOptions {
+  /** `gtag('set', 'ads_data_redaction', …)`: true while `ad_storage` is denied. */
+  readonly adsDataRedaction: boolean;
+  /** `gtag('set', 'url_passthrough', true)` with the default. */
+  readonly urlPassthrough: boolean;
+  /** The default's `wait_for_update`, in ms. */
+  readonly waitForUpdate: number;
 }
 
 /** The part of a `BroadcastChannel` the session uses. */
@@ -76,11 +102,13 @@ export interface SessionEnvironment {
   /** The page's location, live (an SPA may change its path). */
   readonly location: PageLocation & { readonly origin: string };
   readonly navigator: GpcNavigator;
-  /** Where Google's tags look for `dataLayer` and `gtag`. */
-  readonly window: GtagWindow;
+  /** Where Google's tags look for `dataLayer` and `gtag`, and the other vendors for their queues. */
+  readonly window: GtagWindow & VendorWindow;
   now(): number;
   /** Runs a task just after the next frame is painted. */
   afterNextPaint(task: () => void): void;
+  /** Runs a task at the page's `load`, if it has not come yet. */
+  onLoad?(task: () => void): void;
   /** How the site's windows tell each other that the choice changed; none: they do not. */
   readonly BroadcastChannel?: (new (name: string) => Channel) | undefined;
   reload(): void;
@@ -88,6 +116,8 @@ export interface SessionEnvironment {
 
 /** What runs gated tags (`Gate` in the browser). */
 export interface GateLike {
+  /** Called after each gated script has run. */
+  onRun?: (() => void) | undefined;
   start(allowed: (category: string) => boolean): void;
   update(allowed: (category: string) => boolean): void;
   stop(): void;
@@ -136,8 +166,8 @@ export interface SessionOptions {
 /** The channel on which the site's windows tell each other that the stored choice changed. */
 export const CHANNEL = 'cookie-consent-banner';
 
-/** The windows whose Consent Mode default is pushed: once per page, before any gated tag runs. */
-const defaultPushed = new WeakSet<object>();
+/** The signals whose default each window got: once per page, before any gated tag runs. */
+const defaultPushed = new WeakMap<object, Set<SignalSource>>();
 
 /**
  * The page's consent session: reads the stored choice (settling duplicate cookies), follows choices made in the
@@ -163,12 +193,15 @@ export class ConsentSession {
   private readonly makeGate: () => GateLike;
   /** The element that hosts the session. */
   readonly host: SessionHost;
+  /** UET, Clarity and Meta. */
+  private readonly vendors: VendorSignals;
 
   constructor(options: SessionOptions) {
     this.settings = options.settings;
     this.env = options.environment;
     this.makeGate = options.gate;
     this.host = options.host;
+    this.vendors = new VendorSignals(this.env.window);
   }
 
   /** The choice in effect, or `null` when there is none. */
@@ -213,7 +246,13 @@ export class ConsentSession {
     const cookie = settings.cookie();
     const stored = readStored(
       cookie,
-      { revision: settings.revision(), offered: settings.offered(), maxAgeDays: cookie.expires, now: env.now() },
+      {
+        revision: settings.revision(),
+        offered: settings.offered(),
+        maxAgeDays: cookie.expires,
+        refusalMaxAgeDays: settings.refusalExpires(),
+        now: env.now(),
+      },
       env.location,
       settle,
     );
@@ -238,8 +277,17 @@ export class ConsentSession {
     this.honourGpc();
     this.sweep();
     this.pushDefault(false);
+    const flush = (): void => this.vendors.flush();
+    this.env.onLoad?.(flush);
     this.gate = this.makeGate();
+    this.gate.onRun = flush;
     this.gate.start((category) => this.has(category));
+  }
+
+  /** The cookie settings to store a choice with: a refusal of every optional category lasts `refusal-expires`. */
+  cookieFor(consent: Consent): CookieSettings {
+    const cookie = this.settings.cookie();
+    return refuses(consent.categories) ? { ...cookie, expires: this.settings.refusalExpires() } : cookie;
   }
 
   /** Lets go of the page: no more channel, and the gate stops. The choice stays readable. */
@@ -262,15 +310,42 @@ export class ConsentSession {
     this.pushDefault(true);
   }
 
-  /** Pushes the Consent Mode default, once per page (`late`: after gated tags could run, with a warning). */
+  /**
+   * Sends each enabled signal's default, once per page (`late`: after gated tags could run, with a warning):
+   * Consent Mode's `default` with its options, UET's `default`, Clarity's and Meta's state.
+   */
   private pushDefault(late: boolean): void {
     const { window } = this.env;
-    if (!this.settings.consentMode() || defaultPushed.has(window)) return;
-    defaultPushed.add(window);
-    if (late) {
-      warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
+    const { settings } = this;
+    let pushed = defaultPushed.get(window);
+    if (!pushed) defaultPushed.set(window, (pushed = new Set()));
+    if (settings.consentMode() && !pushed.has('google')) {
+      pushed.add('google');
+      if (late) {
+        warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
+      }
+      const google = settings.google();
+      const signals = this.signals();
+      gtagConsent(window, 'default', { ...signals, wait_for_update: google.waitForUpdate });
+      this.redact(signals);
+      if (google.urlPassthrough) gtag(window, 'set', 'url_passthrough', true);
     }
-    gtagConsent(window, 'default', { ...this.signals(), wait_for_update: WAIT_FOR_UPDATE });
+    const fresh = new Set([...settings.vendors()].filter((vendor) => !pushed.has(vendor)));
+    if (fresh.size === 0) return;
+    for (const vendor of fresh) pushed.add(vendor);
+    if (late) {
+      warn(
+        `consent-signals: "${[...fresh].join(' ')}" turned on after gated tags could run; sent now. Set it in the markup.`,
+      );
+    }
+    this.vendors.send(fresh, settings.vendorMaps(), (category) => this.has(category), 'default');
+  }
+
+  /** `ads_data_redaction` follows `ad_storage`: on while it is denied (unless `no-ads-data-redaction`). */
+  private redact(signals: SignalState): void {
+    if (this.settings.google().adsDataRedaction) {
+      gtag(this.env.window, 'set', 'ads_data_redaction', signals.ad_storage === 'denied');
+    }
   }
 
   /**
@@ -354,6 +429,7 @@ export class ConsentSession {
       cookie.path,
       cookie.domain,
       cookie.expires,
+      settings.refusalExpires(),
       this.gpc(),
       this.saleOrShare(),
     ]);
@@ -426,12 +502,15 @@ export class ConsentSession {
     // Both read the state when they run, so a deferred run after a later change does the right thing.
     const { settings, env } = this;
     const effects = (): void => {
+      const allowed = (category: string): boolean => this.has(category);
       if (settings.consentMode()) {
         const signals = this.signals();
         gtagConsent(env.window, 'update', signals);
+        this.redact(signals);
         pushDataLayerEvent(env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
       }
-      this.gate?.update((category) => this.has(category));
+      this.vendors.send(settings.vendors(), settings.vendorMaps(), allowed, 'update', (c) => withdrawn.includes(c));
+      this.gate?.update(allowed);
     };
     // A withdrawal stops things at once, and a page's own API call keeps its effects in the call. A grant
     // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays

@@ -1,4 +1,4 @@
-import { decodeConsent, type DecodeResult, type Expectation } from './record.js';
+import { decodeConsent, refuses, type DecodeResult, type Expectation } from './record.js';
 import { fail, warn } from '../internal/warn.js';
 
 export type SameSite = 'Lax' | 'Strict' | 'None';
@@ -93,18 +93,21 @@ function cookieSameSite(value: string | null | undefined, secure: boolean): Same
   return 'Lax';
 }
 
-/** Lifetime in days: a number, clamped to 1–395; anything else gives the default of 182. */
-export function cookieExpires(value: string | null | undefined): number {
+/**
+ * Lifetime in days: a number, clamped to 1–395; anything else gives the default of 182. `attribute` names the
+ * setting in warnings (`cookie-expires`, `refusal-expires`).
+ */
+export function cookieExpires(value: string | null | undefined, attribute = 'cookie-expires'): number {
   if (value == null || value.trim() === '') return DEFAULT_EXPIRES_DAYS;
   const text = value.trim();
   const days = text.length <= MAX_DECIMAL_LENGTH && DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(days)) {
-    warn(`cookie-expires: "${value.slice(0, 20)}" is not a number of days; ${DEFAULT_EXPIRES_DAYS} is used.`);
+    warn(`${attribute}: "${value.slice(0, 20)}" is not a number of days; ${DEFAULT_EXPIRES_DAYS} is used.`);
     return DEFAULT_EXPIRES_DAYS;
   }
   const clamped = Math.min(MAX_EXPIRES_DAYS, Math.max(MIN_EXPIRES_DAYS, days));
   if (clamped !== days)
-    warn(`cookie-expires: ${days} is outside ${MIN_EXPIRES_DAYS}–${MAX_EXPIRES_DAYS} days; ${clamped} is used.`);
+    warn(`${attribute}: ${days} is outside ${MIN_EXPIRES_DAYS}–${MAX_EXPIRES_DAYS} days; ${clamped} is used.`);
   return clamped;
 }
 
@@ -441,11 +444,16 @@ export function readStored(
   if (values === null) return { consent: null, reason: 'cookies unavailable' };
   if (values.length === 0) return { consent: null, reason: 'empty' };
   const decoded = (value: string) => decodeConsent(decodeValue(value), expectation);
+  // A refusal is kept for its own lifetime (`refusal-expires`), a choice that allows something for the cookie's.
+  const lifetime = (result: DecodeResult): CookieSettings =>
+    result.consent && expectation.refusalMaxAgeDays !== undefined && refuses(result.consent.categories)
+      ? { ...settings, expires: expectation.refusalMaxAgeDays }
+      : settings;
   if (values.length === 1 || !pathCovers(settings.path, location.pathname)) {
     const value = values.find((v) => decoded(v).consent) ?? values[0] ?? '';
     const result = decoded(value);
     if (settle && result.consent && pathCovers(settings.path, location.pathname)) {
-      putCookie(settings, decodeValue(value), location, rawSetter(value));
+      putCookie(lifetime(result), decodeValue(value), location, rawSetter(value));
     }
     return result;
   }
@@ -461,7 +469,7 @@ export function readStored(
       .filter((f) => f.rank > 0)
       .sort((a, b) => a.rank - b.rank || timestamp(b.result).localeCompare(timestamp(a.result)))[0];
   if (!best) return { consent: null, reason: 'duplicates, none valid' };
-  putCookie(settings, decodeValue(best.value), location, rawSetter(best.value));
+  putCookie(lifetime(best.result), decodeValue(best.value), location, rawSetter(best.value));
   return best.result;
 }
 

@@ -29,7 +29,7 @@ export class ConsentWriter implements SessionWriter {
       receipts: receipts !== null,
     });
     // The write leaves exactly one cookie of the name: copies at other scopes are removed.
-    const stored = this.write(encodeConsent(consent, host.picked()));
+    const stored = this.write(consent, encodeConsent(consent, host.picked()));
     session.commit(previous, consent, source, stored);
     if (!stored) return;
     session.broadcast();
@@ -49,12 +49,12 @@ export class ConsentWriter implements SessionWriter {
     // Another window may have changed the choice: read it first, so that only the language is written.
     session.reread('sync');
     const consent = session.consent;
-    if (consent && this.write(encodeConsent(consent, language))) session.broadcast();
+    if (consent && this.write(consent, encodeConsent(consent, language))) session.broadcast();
   }
 
   persist(consent: Consent): void {
     const { session } = this;
-    if (!this.write(encodeConsent(consent, session.host.picked()))) return;
+    if (!this.write(consent, encodeConsent(consent, session.host.picked()))) return;
     session.broadcast();
     const receipts = session.settings.receiptUrl();
     if (receipts) sendReceipt(receipts, consent, session.env.location);
@@ -63,10 +63,11 @@ export class ConsentWriter implements SessionWriter {
   /**
    * Writes the consent cookie. When the browser does not keep it (cookies blocked, a full jar, a sandboxed
    * frame), the choice holds for this page only: the store logs why, and the host hears `cookie-not-stored`.
+   * A refusal of every optional category lasts `refusal-expires`, any other choice `cookie-expires`.
    */
-  private write(value: string): boolean {
+  private write(consent: Consent, value: string): boolean {
     const { session } = this;
-    const kept = writeCookie(session.settings.cookie(), value, session.env.location);
+    const kept = writeCookie(session.cookieFor(consent), value, session.env.location);
     if (!kept) {
       session.host.error(
         'cookie-not-stored',

@@ -1,11 +1,12 @@
 import { parseCategories } from '../consent/categories.js';
-import { consentModeMap, type ConsentModeMap, type GtagWindow } from '../consent/consent-mode.js';
+import { consentModeMap, waitForUpdate, type ConsentModeMap, type GtagWindow } from '../consent/consent-mode.js';
 import type { CookieTable } from '../consent/cookie-table.js';
 import { saleOrShareIds, type GpcNavigator } from '../consent/gpc.js';
 import { receiptUrl } from '../consent/receipt.js';
 import { isValidRevision } from '../consent/record.js';
 import type { SessionEnvironment, SessionSettings } from '../consent/session.js';
-import { cookieSettings } from '../consent/store.js';
+import { signalSources, vendorMaps, type VendorWindow } from '../consent/signals.js';
+import { cookieExpires, cookieSettings } from '../consent/store.js';
 import { describesCategory, type Texts } from '../i18n/texts.js';
 import { afterNextPaint } from '../internal/dom.js';
 import { warn } from '../internal/warn.js';
@@ -21,6 +22,12 @@ export interface BannerSettings {
   readonly revision: string;
   readonly consentMode: boolean;
   readonly consentModeMap: string | Partial<ConsentModeMap> | null;
+  readonly consentSignals: string | null;
+  readonly consentSignalsMap: string | object | null;
+  readonly noAdsDataRedaction: boolean;
+  readonly urlPassthrough: boolean;
+  readonly waitForUpdate: string | null;
+  readonly refusalExpires: string | null;
   readonly noGpc: boolean;
   readonly gpcCategories: string | null;
   readonly reloadOnWithdraw: boolean;
@@ -66,9 +73,22 @@ export function sessionSettings(
     offered,
     honourGpc: () => !settings.noGpc,
     saleOrShare: () => saleOrShareIds(settings.gpcCategories, offered()),
-    consentMode: () => settings.consentMode,
+    consentMode: () => settings.consentMode || signalSources(settings.consentSignals).has('google'),
     // null or empty is the default map (see consentModeMap).
     consentModeMap: () => consentModeMap(settings.consentModeMap),
+    google: () => ({
+      adsDataRedaction: !settings.noAdsDataRedaction,
+      urlPassthrough: settings.urlPassthrough,
+      waitForUpdate: waitForUpdate(settings.waitForUpdate),
+    }),
+    vendors: () => {
+      const sources = signalSources(settings.consentSignals);
+      sources.delete('google');
+      return sources;
+    },
+    vendorMaps: () => vendorMaps(settings.consentSignalsMap),
+    // 182 days unless set, whatever cookie-expires says.
+    refusalExpires: () => cookieExpires(settings.refusalExpires, 'refusal-expires'),
     // document.baseURI is worked out on each read: only when there is a URL to resolve.
     receiptUrl: () => (settings.receiptUrl ? receiptUrl(settings.receiptUrl, document.baseURI) : null),
     cookieTable: cookies,
@@ -81,9 +101,12 @@ export function browserEnvironment(): SessionEnvironment {
   return {
     location,
     navigator: navigator as Navigator & GpcNavigator,
-    window: window as GtagWindow,
+    window: window as GtagWindow & VendorWindow,
     now: () => Date.now(),
     afterNextPaint,
+    onLoad: (task) => {
+      if (document.readyState !== 'complete') addEventListener('load', task, { once: true });
+    },
     BroadcastChannel: typeof BroadcastChannel === 'function' ? BroadcastChannel : undefined,
     reload: () => location.reload(),
   };

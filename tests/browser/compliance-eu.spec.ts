@@ -561,6 +561,7 @@ test.describe('EU-10: no cookie wall, and no "accept to continue" framing', () =
 test('EU-11: each decision is a proof-of-consent record, in the cookie, the event and the receipt', async ({
   page,
 }) => {
+  await tracker(page);
   await recordEvents(page);
   const receipts: unknown[] = [];
   await page.route('**/consent-receipts', async (route) => {
@@ -594,11 +595,17 @@ test('EU-11: each decision is a proof-of-consent record, in the cookie, the even
   await expect.poll(() => receipts.length).toBe(1);
   expect(receipts[0]).toMatchObject({ id: detail.consent!.id, revision: 'r1', method: 'reject-all' });
 
-  // A new revision asks again: in place (with a consent-change to null) and on the next page.
+  // A new revision does not ask again a visitor who refused everything (their refusal lasts refusal-expires)…
   await page.evaluate(() => document.querySelector('cookie-consent-banner')!.setAttribute('revision', 'r2'));
+  await expectBannerNotShown(element(page));
+  expect(await consentProperty(page)).toEqual(detail.consent);
+  // …but asks one who allowed something: in place (with a consent-change to null) and on the next page.
+  await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
+  expect((await lastChange(page))?.consent).toMatchObject({ revision: 'r2', method: 'accept-all' });
+  await page.evaluate(() => document.querySelector('cookie-consent-banner')!.setAttribute('revision', 'r3'));
   await expect(region).toBeVisible();
   expect((await lastChange(page))?.consent).toBeNull();
-  await serveHost(page, host('revision="r2"'));
+  await serveHost(page, host('revision="r3"'));
   await page.goto('/test/host-2.html');
   await expect(banner(page)).toBeVisible();
   expect((await events(page, 'consent-ready'))[0]?.detail).toEqual({ consent: null });
@@ -617,9 +624,10 @@ test.describe('EU-12: consent lifetime: 182 days by default, at most 395, refusa
   }
 
   test('EU-12: cookie-expires="1000" is clamped to 395 days', async ({ page, warnings }) => {
+    await tracker(page);
     const region = await openHost(page, 'cookie-expires="1000"');
     const before = Date.now() / 1000;
-    await region.getByRole('button', { name: tr.banner.rejectAll, exact: true }).click();
+    await region.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
     const cookie = (await consentCookie(page))!;
     expect(cookie.expires - before).toBeLessThanOrEqual(395 * DAY + 60);
     expect(cookie.expires - before).toBeGreaterThan(394 * DAY);
@@ -642,8 +650,8 @@ test.describe('EU-12: consent lifetime: 182 days by default, at most 395, refusa
     await expectBannerNotShown(element(page));
     expect(((await events(page, 'consent-ready'))[0]?.detail as Detail).consent?.categories).toEqual(NONE);
 
-    // The same 100-day-old record under cookie-expires="30" has expired.
-    await serveHost(page, host('cookie-expires="30"'));
+    // The same 100-day-old refusal under refusal-expires="30" has expired (cookie-expires does not end a refusal).
+    await serveHost(page, host('cookie-expires="30" refusal-expires="30"'));
     await page.goto('/test/host.html');
     await expect(banner(page)).toBeVisible();
     expect((await events(page, 'consent-ready'))[0]?.detail).toEqual({ consent: null });

@@ -132,10 +132,12 @@ test.describe('Google Consent Mode v2', () => {
         security_storage: 'granted',
       });
       expect(defaults['wait_for_update']).toBeGreaterThan(0);
+      // ads_data_redaction is on while ad_storage is denied, set with the default.
+      expect(first[start + 1]?.args).toEqual(['set', 'ads_data_redaction', true]);
       // The gated necessary tag ran after the default was pushed.
-      expect(await runs(page)).toEqual([`tag:${start + 1}`]);
+      expect(await runs(page)).toEqual([`tag:${start + 2}`]);
       if (predefined)
-        expect(await page.evaluate(() => (window as unknown as { __gtagCalls: number }).__gtagCalls)).toBe(2);
+        expect(await page.evaluate(() => (window as unknown as { __gtagCalls: number }).__gtagCalls)).toBe(3);
 
       await page.evaluate(() => document.querySelector('cookie-consent-banner')!.setConsent(['analytics']));
       const after = await dataLayer(page);

@@ -10,6 +10,7 @@ import {
   freeze,
   isValidRevision,
   newConsentId,
+  refuses,
   type Consent,
   type ConsentMethod,
   type DecodeResult,
@@ -780,5 +781,44 @@ describe('decodeConsent on random input', () => {
     }
     // Some mutations keep the record valid: the loop must reach the success path too.
     expect(decoded).toBeGreaterThan(10);
+  });
+});
+
+describe('refusals (refusal-expires)', () => {
+  const refusal = (over: Record<string, unknown> = {}) =>
+    JSON.stringify({ ...validRecord(), c: { functional: 0, analytics: 0, marketing: 0 }, m: 'r', ...over });
+
+  it('refuses: every optional category off; none offered is not a refusal', () => {
+    expect(refuses({ functional: 0, analytics: 0 })).toBe(true);
+    expect(refuses({ necessary: true, analytics: false })).toBe(true);
+    expect(refuses({ necessary: 1, analytics: 1 })).toBe(false);
+    expect(refuses({ necessary: true })).toBe(false);
+    expect(refuses({})).toBe(false);
+  });
+
+  it('a refusal lasts refusalMaxAgeDays, not maxAgeDays', () => {
+    const old = refusal({ t: NOW_S - 100 * DAY });
+    expect(decodeConsent(old, expectation({ maxAgeDays: 30, refusalMaxAgeDays: 120 })).consent).not.toBeNull();
+    expect(decodeConsent(old, expectation({ maxAgeDays: 182, refusalMaxAgeDays: 90 }))).toEqual({
+      consent: null,
+      reason: 'expired',
+    });
+  });
+
+  it('a refusal holds across revisions; a choice that allows something does not', () => {
+    const result = decodeConsent(refusal({ r: 'old' }), expectation({ revision: '2', refusalMaxAgeDays: 182 }));
+    expect(result.consent).toMatchObject({ revision: 'old', method: 'reject-all' });
+    expect(decodeConsent(JSON.stringify(validRecord()), expectation({ revision: '2' }))).toEqual({
+      consent: null,
+      reason: 'other revision',
+    });
+  });
+
+  it('an acceptance keeps maxAgeDays whatever refusalMaxAgeDays says', () => {
+    const old = JSON.stringify({ ...validRecord(), t: NOW_S - 40 * DAY });
+    expect(decodeConsent(old, expectation({ maxAgeDays: 30, refusalMaxAgeDays: 120 }))).toEqual({
+      consent: null,
+      reason: 'expired',
+    });
   });
 });

@@ -11,8 +11,10 @@ import {
   type Channel,
   type ConsentChange,
   type GateLike,
+  type GoogleOptions,
   type SessionEnvironment,
 } from '../../src/consent/session.js';
+import { signalSources, vendorMaps } from '../../src/consent/signals.js';
 import { ConsentWriter } from '../../src/consent/writer.js';
 import { DEFAULT_COOKIE_NAME, cookieSettings, type CookieAttributes } from '../../src/consent/store.js';
 import { Jar } from './cookie-jar.js';
@@ -57,6 +59,12 @@ interface Options {
   gpcCategories?: string | null;
   consentMode?: boolean;
   map?: unknown;
+  google?: GoogleOptions;
+  /** `consent-signals`, as the attribute. */
+  signals?: string;
+  /** `consent-signals-map`, as the attribute. */
+  signalsMap?: unknown;
+  refusalExpires?: number;
   receiptUrl?: string | null;
   cookies?: CookieTable;
   reloadOnWithdraw?: boolean;
@@ -89,7 +97,7 @@ afterEach(() => {
 });
 
 /** One window: a session with fakes; `window` may be shared between sessions to be one page. */
-function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
+function page(options: Options = {}, window: { dataLayer?: unknown[] } & Record<string, unknown> = {}) {
   const config = {
     attrs: {},
     revision: '1',
@@ -98,6 +106,10 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
     gpcCategories: null,
     consentMode: false,
     map: null,
+    google: { adsDataRedaction: false, urlPassthrough: false, waitForUpdate: 500 } as GoogleOptions,
+    signals: '',
+    signalsMap: null as unknown,
+    refusalExpires: 182,
     receiptUrl: null,
     cookies: {},
     reloadOnWithdraw: false,
@@ -138,6 +150,14 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } = {}) {
       saleOrShare: () => saleOrShareIds(config.gpcCategories, config.offered),
       consentMode: () => config.consentMode,
       consentModeMap: () => consentModeMap(config.map),
+      google: () => config.google,
+      vendors: () => {
+        const sources = signalSources(config.signals);
+        sources.delete('google');
+        return sources;
+      },
+      vendorMaps: () => vendorMaps(config.signalsMap),
+      refusalExpires: () => config.refusalExpires,
       receiptUrl: () => config.receiptUrl,
       cookieTable: () => config.cookies,
       reloadOnWithdraw: () => config.reloadOnWithdraw,
@@ -767,5 +787,161 @@ describe('Google Consent Mode', () => {
     start();
     session.choose('accept-all', 'api', () => true);
     expect(window).toEqual({});
+  });
+});
+
+describe('vendor signals (consent-signals)', () => {
+  /** A page's vendor code: UET's queue, Clarity's and Meta's functions, recording every call in one list. */
+  const vendorWindow = () => {
+    const calls: unknown[][] = [];
+    const window = {
+      uetq: { push: (...args: unknown[]) => void calls.push(['uetq', ...args]) },
+      clarity: (...args: unknown[]) => void calls.push(['clarity', ...args]),
+      fbq: (...args: unknown[]) => void calls.push(['fbq', ...args]),
+    };
+    return { calls, window };
+  };
+
+  it('sends each enabled vendor its default from the stored choice before the gate starts, once per page', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 0, analytics: 1, marketing: 0 }));
+    const { calls, window } = vendorWindow();
+    const first = page({ signals: 'microsoft clarity meta' }, window);
+    first.gate.start.mockImplementation(() => void calls.push(['gate']));
+    first.start();
+    expect(calls).toEqual([
+      ['uetq', 'consent', 'default', { ad_storage: 'denied' }],
+      ['clarity', 'consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }],
+      ['fbq', 'consent', 'revoke'],
+      ['gate'],
+    ]);
+    first.session.stop();
+    page({ signals: 'microsoft clarity meta' }, window).start();
+    expect(calls).toHaveLength(4);
+  });
+
+  it('only the enabled vendors: no call to the others', () => {
+    const { calls, window } = vendorWindow();
+    const { session, start } = page({ signals: 'meta' }, window);
+    start();
+    session.choose('accept-all', 'api', () => true);
+    expect(calls).toEqual([
+      ['fbq', 'consent', 'revoke'],
+      ['fbq', 'consent', 'grant'],
+    ]);
+  });
+
+  it('a withdrawal erases Clarity first, and every vendor hears it before the host does', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    const { calls, window } = vendorWindow();
+    const { session, changes, start } = page({ signals: 'microsoft clarity meta' }, window);
+    start();
+    calls.length = 0;
+    let heard = -1;
+    const host = session.host.changed.bind(session.host);
+    session.host.changed = (change) => {
+      heard = calls.length;
+      host(change);
+    };
+    session.choose('save', 'preferences', (id) => id === 'functional');
+    expect(changes).toHaveLength(1);
+    expect(heard).toBe(4);
+    expect(calls).toEqual([
+      ['uetq', 'consent', 'update', { ad_storage: 'denied' }],
+      ['clarity', 'consent', false],
+      ['clarity', 'consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }],
+      ['fbq', 'consent', 'revoke'],
+    ]);
+  });
+
+  it("creates UET's queue array when the page has none, and defines no function", () => {
+    const window: Record<string, unknown> = {};
+    const { session, start } = page({ signals: 'microsoft clarity meta' }, window);
+    start();
+    session.choose('accept-all', 'api', () => true);
+    expect(window).toEqual({
+      uetq: ['consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }],
+    });
+  });
+
+  it("Clarity's and Meta's calls wait for their function, and reach it in order after a gated tag ran", () => {
+    const window: Record<string, unknown> = {};
+    const { session, gate, start } = page({ signals: 'clarity meta' }, window);
+    start();
+    session.choose('accept-all', 'api', () => true);
+    const received: unknown[][] = [];
+    window['fbq'] = (...args: unknown[]) => void received.push(args);
+    expect(received).toEqual([]);
+    (gate as GateLike).onRun?.();
+    expect(received).toEqual([
+      ['consent', 'revoke'],
+      ['consent', 'grant'],
+    ]);
+  });
+
+  it('consent-signals-map moves a signal; necessary is refused, unknown vendors and signals warn', () => {
+    const { calls, window } = vendorWindow();
+    const { session, start } = page(
+      {
+        signals: 'microsoft clarity bogus',
+        signalsMap: '{"microsoft":{"ad_storage":"necessary"},"clarity":{"ad_Storage":"analytics","x":"y"},"tiktok":{}}',
+      },
+      window,
+    );
+    start();
+    session.choose('api', 'api', (id) => id === 'analytics');
+    expect(calls.slice(-2)).toEqual([
+      ['uetq', 'consent', 'update', { ad_storage: 'denied' }],
+      ['clarity', 'consentv2', { ad_Storage: 'granted', analytics_Storage: 'granted' }],
+    ]);
+    expect(consoleError.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringContaining(
+        'CEREZ_SIGNAL_AS_NECESSARY: consent-signals-map: microsoft: "ad_storage" cannot be necessary',
+      ),
+    );
+    const warned = consoleWarn.mock.calls.map((c) => String(c[0]));
+    expect(warned).toContainEqual(expect.stringContaining('consent-signals: "bogus" is not one of'));
+    expect(warned).toContainEqual(expect.stringContaining('"x" is not a clarity signal'));
+    expect(warned).toContainEqual(expect.stringContaining('"tiktok" is not microsoft, clarity or meta'));
+  });
+});
+
+describe('Consent Mode options', () => {
+  const commands = (dataLayer: unknown[] = []) =>
+    dataLayer.filter((e) => typeof e === 'object' && e !== null && 'length' in e).map((e) => [...(e as IArguments)]);
+
+  it('ads_data_redaction follows ad_storage; url_passthrough and wait_for_update go with the default', () => {
+    const window: { dataLayer?: unknown[] } = {};
+    const { session, start } = page(
+      { consentMode: true, google: { adsDataRedaction: true, urlPassthrough: true, waitForUpdate: 1500 } },
+      window,
+    );
+    start();
+    session.choose('accept-all', 'api', () => true);
+    expect(commands(window.dataLayer).map((c) => c.slice(0, 3))).toEqual([
+      ['consent', 'default', expect.objectContaining({ ad_storage: 'denied', wait_for_update: 1500 })],
+      ['set', 'ads_data_redaction', true],
+      ['set', 'url_passthrough', true],
+      ['consent', 'update', expect.objectContaining({ ad_storage: 'granted' })],
+      ['set', 'ads_data_redaction', false],
+    ]);
+  });
+});
+
+describe('refusal-expires', () => {
+  it('a refusal is stored with refusal-expires, an acceptance with cookie-expires (the browser test reads the jar)', () => {
+    const { session, start } = page({ attrs: { expires: '90' }, refusalExpires: 30 });
+    start();
+    session.choose('reject-all', 'api', () => false);
+    expect(session.cookieFor(session.consent!).expires).toBe(30);
+    session.choose('accept-all', 'api', () => true);
+    expect(session.cookieFor(session.consent!).expires).toBe(90);
+  });
+
+  it('a refusal under an older revision still counts when read: the visitor is not asked', () => {
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 0, analytics: 0, marketing: 0 }, { rev: 1 }));
+    const { asked, session, start } = page({ revision: '2' });
+    expect(start().consent).toMatchObject({ revision: '1' });
+    session.refresh();
+    expect(asked).toEqual([]);
   });
 });

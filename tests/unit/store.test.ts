@@ -391,7 +391,7 @@ describe('readStored and writeCookie in a browser-like jar', () => {
 
   it('M2: an invalid record at the configured scope gives way to a valid one elsewhere', () => {
     const at = page('www.example.com');
-    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 10, { r: 'old' }));
+    jar.store(DEFAULT_COOKIE_NAME, record(0, NOW_S - 10, { m: 'bogus' }));
     jar.store(DEFAULT_COOKIE_NAME, record(1, NOW_S - 3600), { domain: 'example.com' });
     expect(marketing(readStored(cookieSettings({}, at), EXPECTATION, at))).toBe(true);
     expect(jar.scopes()).toEqual([['www.example.com', '/']]);
