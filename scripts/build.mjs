@@ -111,6 +111,24 @@ const localeImport = {
   },
 };
 
+// The element's only decorators are `@property` (src/internal/reactive-host.ts), on fields: each gets no descriptor
+// and returns nothing. TypeScript's `__decorate`, which oxc bundles for them, also serves class, method and accessor
+// decorators and `Reflect.decorate`; the shell gets one that calls field decorators, last first, as it does, and
+// throws when the module loads if it is ever handed anything else (so every test would fail, not quietly pass).
+const decorateHelper = {
+  name: 'decorate-helper',
+  transform(code, id) {
+    if (!/@oxc-project\+runtime@[^/]+\/helpers\/esm\/decorate\.js$/.test(id)) return null;
+    return `export default function decorate(decorators, target, key, desc) {
+  for (let i = decorators.length; i--; ) {
+    if (key === undefined || desc !== undefined || decorators[i](target, key) !== undefined) {
+      throw new TypeError('[cookie-consent-banner] field decorators only');
+    }
+  }
+}`;
+  },
+};
+
 // The shell's `import('../ui/banner-ui.js')` (src/controllers/ui-loader.ts) names the UI build's file, relative to the entry wherever it is served.
 const uiChunk = {
   name: 'ui-chunk',
@@ -124,7 +142,7 @@ const uiChunk = {
 
 await build({
   ...shared,
-  plugins: [uiChunk, localeImport],
+  plugins: [uiChunk, localeImport, decorateHelper],
   build: {
     ...shared.build,
     outDir: out,
