@@ -1,5 +1,6 @@
 // Builds dist/: the one-file module for plain pages, the npm entry points, and their type declarations.
-import { readFile, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -62,6 +63,72 @@ const uiFile = [ui]
   .find((file) => file.type === 'chunk' && file.isEntry)?.fileName;
 if (!uiFile) throw new Error('the UI build made no entry chunk');
 
+// Every language but Turkish and English (which the UI chunk holds) is a chunk of its own, and all of them are named
+// with one hash of their built code (`chunks/de-<hash>.js`): a changed language gets new URLs, and the entry holds
+// only that hash (its list of languages it has anyway), not a table of 34 file names. src/i18n/locale-import.ts
+// is replaced in the entry's build by an `import()` of that name, relative to the entry wherever it is served.
+const LOCALE_HASH = 'LOCALEHASH';
+const languages = (await readdir(new URL('../locales/', import.meta.url)))
+  .filter((name) => name.endsWith('.json') && name !== 'tr.json' && name !== 'en.json')
+  .map((name) => name.slice(0, -'.json'.length))
+  .sort();
+const locales = await build({
+  ...shared,
+  build: {
+    ...shared.build,
+    write: false,
+    lib: {
+      entry: Object.fromEntries(languages.map((code) => [code, `locales/${code}.json`])),
+      formats: ['es'],
+    },
+    rollupOptions: {
+      output: { entryFileNames: `chunks/[name]-${LOCALE_HASH}.js`, ...minified },
+    },
+  },
+});
+const localeFiles = [locales]
+  .flat()
+  .flatMap((result) => result.output)
+  .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
+const localeHash = localeFiles
+  .reduce(
+    (hash, file) => hash.update(file.fileName).update(file.type === 'chunk' ? file.code : file.source),
+    createHash('sha256'),
+  )
+  .digest('base64url')
+  .slice(0, 8);
+await mkdir(new URL(`../${out}/chunks/`, import.meta.url), { recursive: true });
+for (const file of localeFiles) {
+  const body = String(file.type === 'chunk' ? file.code : file.source).replaceAll(LOCALE_HASH, localeHash);
+  await writeFile(new URL(`../${out}/${file.fileName.replace(LOCALE_HASH, localeHash)}`, import.meta.url), body);
+}
+const localeImport = {
+  name: 'locale-import',
+  load(id) {
+    if (id !== fileURLToPath(new URL('../src/i18n/locale-import.ts', import.meta.url))) return null;
+    // A variable, not a template in `import()`: Vite would otherwise look for the files beside the source.
+    return `export function importStrings(code) { const url = \`./chunks/\${code}-${localeHash}.js\`; return import(url); }`;
+  },
+};
+
+// The element's only decorators are `@property` (src/internal/reactive-host.ts), on fields: each gets no descriptor
+// and returns nothing. TypeScript's `__decorate`, which oxc bundles for them, also serves class, method and accessor
+// decorators and `Reflect.decorate`; the shell gets one that calls field decorators, last first, as it does, and
+// throws when the module loads if it is ever handed anything else (so every test would fail, not quietly pass).
+const decorateHelper = {
+  name: 'decorate-helper',
+  transform(code, id) {
+    if (!/@oxc-project\+runtime@[^/]+\/helpers\/esm\/decorate\.js$/.test(id)) return null;
+    return `export default function decorate(decorators, target, key, desc) {
+  for (let i = decorators.length; i--; ) {
+    if (key === undefined || desc !== undefined || decorators[i](target, key) !== undefined) {
+      throw new TypeError('[cookie-consent-banner] field decorators only');
+    }
+  }
+}`;
+  },
+};
+
 // The shell's `import('../ui/banner-ui.js')` (src/controllers/ui-loader.ts) names the UI build's file, relative to the entry wherever it is served.
 const uiChunk = {
   name: 'ui-chunk',
@@ -75,7 +142,7 @@ const uiChunk = {
 
 await build({
   ...shared,
-  plugins: [uiChunk],
+  plugins: [uiChunk, localeImport, decorateHelper],
   build: {
     ...shared.build,
     outDir: out,

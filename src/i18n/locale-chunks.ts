@@ -1,15 +1,13 @@
+import { SHIPPED_LANGUAGES } from './languages.js';
+import { importStrings } from './locale-import.js';
 import type { TextTree } from './texts.js';
 
 /**
  * Every shipped language but Turkish and English (those two come with the view) is a chunk of its own. The entry
- * holds this map, not the view, so that a first visit in German requests the view and the German strings at
- * once, side by side, instead of one after the other.
+ * loads them, not the view, so that a first visit in German requests the view and the German strings at once,
+ * side by side, instead of one after the other.
  */
-const chunks = import.meta.glob<{ default: TextTree }>(['./*.json', '!./tr.json', '!./en.json'], {
-  base: '../../locales/',
-});
-
-const loaders = new Map(Object.entries(chunks).map(([path, load]) => [path.slice(2, -5), load]));
+const chunked = SHIPPED_LANGUAGES.filter((code) => code !== 'tr' && code !== 'en');
 const loading = new Map<string, Promise<TextTree>>();
 
 /**
@@ -19,9 +17,8 @@ const loading = new Map<string, Promise<TextTree>>();
 export function loadStrings(language: string): Promise<TextTree> | undefined {
   let promise = loading.get(language);
   if (promise) return promise;
-  const load = loaders.get(language);
-  if (!load) return undefined;
-  promise = load().then((module) => module.default);
+  if (!chunked.includes(language)) return undefined;
+  promise = importStrings(language).then((module) => module.default);
   loading.set(language, promise);
   promise.catch(() => loading.delete(language));
   return promise;
@@ -43,7 +40,7 @@ export function firstLanguage(
     if (!tag) continue;
     const primary = tag.split(/[-_]/)[0] ?? tag;
     for (const code of [tag, primary]) {
-      const chunk = [...loaders.keys()].find((key) => key.toLowerCase() === code);
+      const chunk = chunked.find((key) => key.toLowerCase() === code);
       if (chunk && (!allowed || allowed.includes(code))) return chunk;
     }
     // Turkish and English come with the UI chunk: nothing to request beside it.
