@@ -4,7 +4,7 @@ import type { ConsentModeMap } from './consent/consent-mode.js';
 import { Gate } from './consent/gate.js';
 import { ConsentSession } from './consent/session.js';
 import type { CookieTable } from './consent/cookie-table.js';
-import { warn } from './internal/warn.js';
+import { report, warn } from './internal/warn.js';
 import { ReactiveHost, property, type Changes } from './internal/reactive-host.js';
 import { consentEvent, type ConsentSource } from './events.js';
 // The event map: `addEventListener('consent-change', e => e.detail…)` is typed wherever the element's type is.
@@ -395,7 +395,7 @@ export class CookieConsentBanner extends ReactiveHost {
       this._start(true);
       return;
     }
-    warn('a second <cookie-consent-banner> on the page defers to the first: it shows nothing and mirrors its choice.');
+    report('secondBanner');
     owner._ensureStarted();
     this._consent = owner._consent;
     this.open = false;
@@ -550,7 +550,7 @@ export class CookieConsentBanner extends ReactiveHost {
     if (changed.has('texts') || changed.has('cookies') || changed.has('categories')) this._input.invalidate();
     this._input.refresh();
     if (this.open && page.owner() !== this) {
-      warn('a second <cookie-consent-banner> does not open: the first one on the page shows the banner.');
+      report('secondBannerOpens');
       this.open = false;
     }
     this._ui.ui?.willUpdate(changed);

@@ -1,4 +1,4 @@
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /** The category that is always on: cookies the site cannot work without. */
 export const NECESSARY = 'necessary';
@@ -47,24 +47,20 @@ export function parseCategories(value: string | null | undefined, isDescribed: (
     if (!raw) continue;
     const id = raw.toLowerCase();
     if (!ID.test(id)) {
-      warn(
-        `categories: "${raw.slice(0, 40)}" is not a valid category id (a-z, 0-9, "-" or "_", at most ${MAX_CATEGORY_ID_LENGTH} characters); skipped.`,
-      );
+      report('badCategoryId', raw.slice(0, 40), MAX_CATEGORY_ID_LENGTH);
       continue;
     }
     if (ids.includes(id)) continue;
     if (!(BUILT_IN_CATEGORIES as readonly string[]).includes(id) && !isDescribed(id)) {
-      warn(`categories: "${id}" has no name and description in the texts property; skipped.`);
+      report('undescribedCategory', id);
       continue;
     }
     if (ids.length > MAX_CATEGORIES) {
-      warn(`categories: more than ${MAX_CATEGORIES} categories; the rest are skipped.`);
+      report('tooManyCategories', MAX_CATEGORIES);
       break;
     }
     if (bytes + categoryBytes(id) > MAX_CATEGORY_BYTES) {
-      warn(
-        `categories: from "${id}" on, the categories would make the consent cookie larger than 512 bytes; "${id}" and the rest are skipped (use fewer or shorter ids).`,
-      );
+      report('categoriesTooLarge', id, id);
       break;
     }
     bytes += categoryBytes(id);
@@ -90,14 +86,14 @@ export function allowedFrom(
   } else if (typeof categories === 'object' && categories !== null) {
     list = Object.keys(categories).filter((id) => (categories as Record<string, unknown>)[id] === true);
   } else {
-    warn('setConsent: expected an object of category → boolean or an array of ids; nothing stored.');
+    report('badSetConsent');
     return null;
   }
   const allowed = new Set<string>();
   for (const id of list) {
-    if (!offered.includes(id)) warn(`setConsent: "${String(id).slice(0, 40)}" is not an offered category; ignored.`);
+    if (!offered.includes(id)) report('setConsentUnknown', String(id).slice(0, 40));
     else if (keptOff.includes(id)) {
-      warn(`setConsent: "${id}" means sale or sharing and the browser sends Global Privacy Control; it stays off.`);
+      report('setConsentUnderGpc', id);
     } else allowed.add(id);
   }
   return allowed;

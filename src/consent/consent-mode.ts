@@ -1,5 +1,5 @@
 import { NECESSARY } from './categories.js';
-import { fail, warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /** The seven Google Consent Mode v2 signals. */
 export const SIGNALS = [
@@ -41,11 +41,11 @@ export function waitForUpdate(value: string | null | undefined): number {
   if (value == null || value.trim() === '') return WAIT_FOR_UPDATE;
   const ms = /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (Number.isNaN(ms)) {
-    warn(`wait-for-update: "${value.slice(0, 20)}" is not a whole number of milliseconds; ${WAIT_FOR_UPDATE} is used.`);
+    report('badWaitForUpdate', value.slice(0, 20), WAIT_FOR_UPDATE);
     return WAIT_FOR_UPDATE;
   }
   if (ms > MAX_WAIT_FOR_UPDATE) {
-    warn(`wait-for-update: ${ms} is more than ${MAX_WAIT_FOR_UPDATE} ms; ${MAX_WAIT_FOR_UPDATE} is used.`);
+    report('waitForUpdateTooLong', ms, MAX_WAIT_FOR_UPDATE, MAX_WAIT_FOR_UPDATE);
     return MAX_WAIT_FOR_UPDATE;
   }
   return ms;
@@ -74,19 +74,16 @@ export function mergeSignalMap<T extends Record<string, string>>(
   necessaryOk: readonly string[] = [],
 ): T {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    warn(`${where}: expected an object of signal → category; the default map is used.`);
+    report('mapNotObject', where);
     return defaults;
   }
   for (const [signal, category] of Object.entries(data)) {
     if (!Object.hasOwn(defaults, signal)) {
-      warn(`${where}: "${signal.slice(0, 40)}" is not a ${kind} signal; skipped.`);
+      report('unknownSignal', where, signal.slice(0, 40), kind);
     } else if (typeof category !== 'string' || !/^[a-z][a-z0-9_-]{0,31}$/.test(category)) {
-      warn(`${where}: the category for "${signal}" is not a category id; skipped.`);
+      report('badSignalCategory', where, signal);
     } else if (category === NECESSARY && !necessaryOk.includes(signal)) {
-      fail(
-        'CEREZ_SIGNAL_AS_NECESSARY',
-        `${where}: "${signal}" cannot be ${NECESSARY} (granted before any choice); the default is kept.`,
-      );
+      report('CEREZ_SIGNAL_AS_NECESSARY', where, signal, NECESSARY);
     } else {
       (defaults as Record<string, string>)[signal] = category;
     }
@@ -100,7 +97,7 @@ export function parseJson(value: unknown, where: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    warn(`${where}: not valid JSON; the default map is used.`);
+    report('mapNotJson', where);
     return undefined;
   }
 }
@@ -124,10 +121,7 @@ export function checkGpcMap(map: ConsentModeMap, offered: readonly string[], sal
   for (const signal of SIGNALS) {
     const category = map[signal];
     if (signal.startsWith('ad_') && offered.includes(category) && !saleOrShare.includes(category)) {
-      warn(
-        `consent-mode-map: "${signal}" follows "${category}", which Global Privacy Control does not turn off; ` +
-          'add it to gpc-categories or map the signal to one of them.',
-      );
+      report('gpcMapGap', signal, category);
     }
   }
 }

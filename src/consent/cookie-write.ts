@@ -1,12 +1,9 @@
 import Cookies from 'js-cookie';
 import { effective, hostOnly, putCookie, removeElsewhere, type CookieSettings, type PageLocation } from './store.js';
-import { fail } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 function unavailable(): void {
-  fail(
-    'CEREZ_NO_COOKIES',
-    'this page may not use cookies (a sandboxed frame, an opaque origin?); the banner works, but a choice holds for this page only.',
-  );
+  report('CEREZ_NO_COOKIES');
 }
 
 function attributes(settings: CookieSettings): Cookies.CookieAttributes {

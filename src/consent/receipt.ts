@@ -1,5 +1,5 @@
 import type { Consent } from './record.js';
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /** What the proof-of-consent beacon sends, as JSON. */
 export interface Receipt {
@@ -29,7 +29,7 @@ export function receiptUrl(value: string | null | undefined, base: string): stri
   } catch {
     // Reported below.
   }
-  warn(`receipt-url: "${value.slice(0, 80)}" is not an https URL; no receipt is sent.`);
+  report('badReceiptUrl', value.slice(0, 80));
   return null;
 }
 
@@ -47,8 +47,8 @@ export function sendReceipt(endpoint: string, consent: Consent, page: { origin: 
   };
   try {
     const queued = navigator.sendBeacon(endpoint, new Blob([JSON.stringify(receipt)], { type: 'application/json' }));
-    if (!queued) warn('receipt-url: the browser did not queue the receipt.');
+    if (!queued) report('receiptNotQueued');
   } catch (error) {
-    warn(`receipt-url: the receipt could not be sent (${String(error)}).`);
+    report('receiptFailed', String(error));
   }
 }

@@ -21,7 +21,7 @@ import {
 } from './record.js';
 import { VendorSignals, type SignalSource, type VendorMaps, type VendorWindow } from './signals.js';
 import { readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /**
  * What caused a change of the stored choice: `banner` or `preferences` (the visitor), `api` (the page's script
@@ -322,7 +322,7 @@ export class ConsentSession {
     if (settings.consentMode() && !pushed.has('google')) {
       pushed.add('google');
       if (late) {
-        warn('consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.');
+        report('lateConsentMode');
       }
       const google = settings.google();
       const signals = this.signals();
@@ -334,9 +334,7 @@ export class ConsentSession {
     if (fresh.size === 0) return;
     for (const vendor of fresh) pushed.add(vendor);
     if (late) {
-      warn(
-        `consent-signals: "${[...fresh].join(' ')}" turned on after gated tags could run; sent now. Set it in the markup.`,
-      );
+      report('lateSignals', [...fresh].join(' '));
     }
     this.vendors.send(fresh, settings.vendorMaps(), (category) => this.has(category), 'default');
   }

@@ -1,5 +1,5 @@
 import { mergeSignalMap, parseJson } from './consent-mode.js';
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /**
  * Consent signals for vendors besides Google (`consent-signals`): Microsoft UET's consent mode, Microsoft
@@ -32,7 +32,7 @@ export function signalSources(value: string | null | undefined): Set<SignalSourc
   const sources = new Set<SignalSource>();
   for (const name of (value ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
     if ((SIGNAL_SOURCES as readonly string[]).includes(name)) sources.add(name as SignalSource);
-    else warn(`consent-signals: "${name.slice(0, 20)}" is not one of ${SIGNAL_SOURCES.join(', ')}; skipped.`);
+    else report('unknownSignalSource', name.slice(0, 20), SIGNAL_SOURCES.join(', '));
   }
   return sources;
 }
@@ -45,14 +45,13 @@ export function vendorMaps(value: unknown): VendorMaps {
   const maps = defaultVendorMaps();
   const data = value == null || value === '' ? {} : parseJson(value, 'consent-signals-map');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    if (data !== undefined)
-      warn('consent-signals-map: expected an object of vendor → signal map; the defaults are used.');
+    if (data !== undefined) report('vendorMapNotObject');
     return maps;
   }
   for (const [vendor, entry] of Object.entries(data)) {
     if (Object.hasOwn(maps, vendor))
       mergeSignalMap(maps[vendor as Vendor], entry, `consent-signals-map: ${vendor}`, vendor);
-    else warn(`consent-signals-map: "${vendor.slice(0, 20)}" is not microsoft, clarity or meta; skipped.`);
+    else report('unknownVendor', vendor.slice(0, 20));
   }
   return maps;
 }
@@ -123,7 +122,7 @@ export class VendorSignals {
   private uet(...command: unknown[]): void {
     const queue = (this.window.uetq ??= []);
     if (typeof (queue as { push?: unknown }).push === 'function') (queue as unknown[]).push(...command);
-    else warn("consent-signals: window.uetq is not UET's queue; the Microsoft signal is not sent.");
+    else report('uetqNotQueue');
   }
 
   private call(name: 'clarity' | 'fbq', args: unknown[]): void {

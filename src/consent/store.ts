@@ -1,5 +1,5 @@
 import { decodeConsent, refuses, type DecodeResult, type Expectation } from './record.js';
-import { fail, warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 export type SameSite = 'Lax' | 'Strict' | 'None';
 
@@ -56,14 +56,14 @@ export interface CookieAttributes {
 function cookieName(value: string | null | undefined): string {
   if (value == null || value === '') return DEFAULT_COOKIE_NAME;
   if (TOKEN.test(value)) return value;
-  warn(`cookie-name: "${value.slice(0, 40)}" is not a valid cookie name; "${DEFAULT_COOKIE_NAME}" is used.`);
+  report('badCookieName', value.slice(0, 40), DEFAULT_COOKIE_NAME);
   return DEFAULT_COOKIE_NAME;
 }
 
 function cookiePath(value: string | null | undefined): string {
   if (value == null || value === '') return '/';
   if (PATH.test(value)) return value;
-  warn(`cookie-path: "${value.slice(0, 40)}" is not a valid path; "/" is used.`);
+  report('badCookiePath', value.slice(0, 40));
   return '/';
 }
 
@@ -73,9 +73,7 @@ function cookieDomain(value: string | null | undefined, hostname: string): strin
   const host = hostname.toLowerCase();
   const fits = HOST_LABELS.test(domain) && (domain === host || (domain.includes('.') && host.endsWith(`.${domain}`)));
   if (fits) return domain;
-  warn(
-    `cookie-domain: "${value.slice(0, 60)}" is not this site's host or a parent domain of it; the cookie is host-only.`,
-  );
+  report('badCookieDomain', value.slice(0, 60));
   return undefined;
 }
 
@@ -86,10 +84,10 @@ function cookieSameSite(value: string | null | undefined, secure: boolean): Same
   if (v === 'strict') return 'Strict';
   if (v === 'none') {
     if (secure) return 'None';
-    warn('cookie-samesite: "None" needs https; "Lax" is used.');
+    report('sameSiteNoneOnHttp');
     return 'Lax';
   }
-  warn(`cookie-samesite: "${value.slice(0, 20)}" is not Lax, Strict or None; "Lax" is used.`);
+  report('badSameSite', value.slice(0, 20));
   return 'Lax';
 }
 
@@ -102,12 +100,11 @@ export function cookieExpires(value: string | null | undefined, attribute = 'coo
   const text = value.trim();
   const days = text.length <= MAX_DECIMAL_LENGTH && DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(days)) {
-    warn(`${attribute}: "${value.slice(0, 20)}" is not a number of days; ${DEFAULT_EXPIRES_DAYS} is used.`);
+    report('badDays', attribute, value.slice(0, 20), DEFAULT_EXPIRES_DAYS);
     return DEFAULT_EXPIRES_DAYS;
   }
   const clamped = Math.min(MAX_EXPIRES_DAYS, Math.max(MIN_EXPIRES_DAYS, days));
-  if (clamped !== days)
-    warn(`${attribute}: ${days} is outside ${MIN_EXPIRES_DAYS}–${MAX_EXPIRES_DAYS} days; ${clamped} is used.`);
+  if (clamped !== days) report('daysOutOfRange', attribute, days, MIN_EXPIRES_DAYS, MAX_EXPIRES_DAYS, clamped);
   return clamped;
 }
 
@@ -127,17 +124,15 @@ export function cookieSettings(
   const host = HOST_PREFIX.test(name);
   const prefixed = host || SECURE_PREFIX.test(name);
   if (host && path !== '/') {
-    warn(`cookie-path: a "__Host-" cookie name needs Path=/; "/" is used instead of "${path.slice(0, 40)}".`);
+    report('hostPrefixPath', path.slice(0, 40));
     path = '/';
   }
   if (host && domain !== undefined) {
-    warn(`cookie-domain: a "__Host-" cookie name cannot have a Domain; the cookie is host-only, not on "${domain}".`);
+    report('hostPrefixDomain', domain);
     domain = undefined;
   }
   if (prefixed && !https) {
-    warn(
-      `cookie-name: "${name}" needs https; on this http page the browser refuses it, so a choice holds for this page only.`,
-    );
+    report('prefixNeedsHttps', name);
   }
   return {
     name,
@@ -154,10 +149,7 @@ export function cookieSettings(
 // cookie", writes give `false`, and one console error says that a choice holds for this page only.
 
 function unavailable(): void {
-  fail(
-    'CEREZ_NO_COOKIES',
-    'this page may not use cookies (a sandboxed frame, an opaque origin?); the banner works, but a choice holds for this page only.',
-  );
+  report('CEREZ_NO_COOKIES');
 }
 
 /** The raw `name=value` pairs of `document.cookie`, in the browser's order; `null` when cookies are off limits. */
@@ -266,10 +258,7 @@ export function putCookie(settings: CookieSettings, value: string, location: Pag
   let values = readCookieValues(settings.name);
   let kept = values.includes(value);
   if (!kept && target.domain !== undefined) {
-    fail(
-      'CEREZ_COOKIE_DOMAIN_REFUSED',
-      `cookie-domain: the browser refused the consent cookie for "${target.domain}" (a public suffix, such as co.uk or com.tr, cannot hold cookies); it is stored host-only instead. Set cookie-domain to this site's own domain, or remove it.`,
-    );
+    report('CEREZ_COOKIE_DOMAIN_REFUSED', target.domain);
     refusedDomains.add(target.domain);
     target = hostOnly(settings);
     if (!set(target, value)) return false;
@@ -277,10 +266,7 @@ export function putCookie(settings: CookieSettings, value: string, location: Pag
     kept = values.includes(value);
   }
   if (!kept) {
-    fail(
-      'CEREZ_COOKIE_NOT_KEPT',
-      `the browser did not keep the consent cookie "${settings.name}" (cookies blocked or the jar full, a name it refuses such as __Host- on http, or a page outside cookie-path); the choice holds for this page only.`,
-    );
+    report('CEREZ_COOKIE_NOT_KEPT', settings.name);
   } else if (values.length > 1) removeElsewhere(target, location);
   return kept;
 }
@@ -457,9 +443,7 @@ export function readStored(
     }
     return result;
   }
-  warn(
-    `${values.length} cookies named "${settings.name}" on different paths or domains; the one at the configured scope is kept (else the most specific valid one), the rest removed.`,
-  );
+  report('duplicateCookies', values.length, settings.name);
   const found = locate(settings, location, values).map((f) => ({ ...f, result: decoded(f.value) }));
   const valid = found.filter((f) => f.result.consent !== null);
   const own = valid.find((f) => f.rank === 0);

@@ -1,4 +1,4 @@
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /**
  * Returns the policy link to render, or `null`: only http(s) URLs and URLs relative to the page.
@@ -11,11 +11,11 @@ export function safePolicyUrl(value: string | null | undefined, base: string): s
   try {
     url = new URL(value, base);
   } catch {
-    warn(`policy-url: "${value.slice(0, 80)}" is not a URL; the link is left out.`);
+    report('badPolicyUrl', value.slice(0, 80));
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    warn(`policy-url: only http(s) and relative URLs are allowed, not "${url.protocol}"; the link is left out.`);
+    report('policyUrlScheme', url.protocol);
     return null;
   }
   return url.href;

@@ -9,7 +9,7 @@ import { signalSources, vendorMaps, type VendorWindow } from '../consent/signals
 import { cookieExpires, cookieSettings } from '../consent/store.js';
 import { describesCategory, type Texts } from '../i18n/texts.js';
 import { afterNextPaint } from '../internal/dom.js';
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /** The element's settings as its attributes and properties hold them, unvalidated. */
 export interface BannerSettings {
@@ -43,7 +43,7 @@ export function offeredCategories(settings: BannerSettings, texts: Texts): strin
 export function policyRevision(settings: BannerSettings): string {
   const revision = String(settings.revision ?? '').trim();
   if (isValidRevision(revision)) return revision;
-  warn(`revision: "${revision.slice(0, 40)}" is not a valid revision (letters, digits, ".", "-", "_"); "1" is used.`);
+  report('badRevision', revision.slice(0, 40));
   return '1';
 }
 

@@ -1,4 +1,4 @@
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 import { shippedCase } from './languages.js';
 
 /** A tree of strings: the shape of a locale file, or any part of it. */
@@ -21,7 +21,7 @@ function cleanTree(value: unknown, depth: number, where: string): TextTree | und
   const out: TextTree = {};
   for (const key of Object.keys(value)) {
     if (!KEY.test(key) || RESERVED.has(key)) {
-      warn(`texts: the key "${where}${key.slice(0, 40)}" is not allowed; skipped.`);
+      report('textsBadKey', where, key.slice(0, 40));
       continue;
     }
     const item = (value as Record<string, unknown>)[key];
@@ -31,7 +31,7 @@ function cleanTree(value: unknown, depth: number, where: string): TextTree | und
       const tree = cleanTree(item, depth + 1, `${where}${key}.`);
       if (tree) out[key] = tree;
     } else {
-      warn(`texts: "${where}${key}" is nested too deeply; skipped.`);
+      report('textsTooDeep', where, key);
     }
   }
   return out;
@@ -45,13 +45,13 @@ export function cleanTexts(value: unknown): Texts {
   const out: Texts = {};
   if (value == null) return out;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    warn('texts: expected an object of languages, e.g. { "en": { "banner": { … } } }; ignored.');
+    report('textsNotObject');
     return out;
   }
   for (const language of Object.keys(value)) {
     const code = shippedCase(language);
     if (!LANGUAGE.test(code.toLowerCase())) {
-      warn(`texts: "${language.slice(0, 20)}" is not a language code; skipped.`);
+      report('textsBadLanguage', language.slice(0, 20));
       continue;
     }
     const tree = cleanTree((value as Record<string, unknown>)[language], 1, `${code}.`);
@@ -109,7 +109,7 @@ export function declarativeTexts(host: Element): Texts {
     try {
       data = JSON.parse(script.textContent ?? '');
     } catch {
-      warn('texts: a <script type="application/json"> inside the element is not valid JSON; ignored.');
+      report('textsBadJson');
       continue;
     }
     texts = mergeTexts(texts, cleanTexts(data));

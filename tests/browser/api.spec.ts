@@ -169,7 +169,7 @@ test.describe('the host API', () => {
     await page.evaluate(() =>
       document.querySelector('cookie-consent-banner')!.setConsent({ analytics: true, marketing: false, bogus: true }),
     );
-    expect(warnings.some((w) => w.includes('bogus'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('bogus'))).toBe(true);
     expect((await consentCookie(page))?.record).toMatchObject({
       m: 'p',
       c: { functional: 0, analytics: 1, marketing: 0 },
@@ -208,7 +208,7 @@ test.describe('the host API', () => {
     await expect(dialog.getByRole('switch')).toHaveCount(3);
     await expect(dialog.getByRole('switch', { name: 'Video oynatıcı' })).not.toBeChecked();
     await expect(dialog).toContainText('Gömülü videolar için.');
-    expect(warnings.some((w) => w.includes('"chat"'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('"chat"'))).toBe(true);
     await dialog.getByRole('switch', { name: 'Video oynatıcı' }).check();
     await dialog.getByRole('button', { name: tr.preferences.save }).click();
     expect((await consentCookie(page))?.record['c']).toEqual({ analytics: 0, video: 1 });

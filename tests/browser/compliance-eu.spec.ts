@@ -631,7 +631,7 @@ test.describe('EU-12: consent lifetime: 182 days by default, at most 395, refusa
     const cookie = (await consentCookie(page))!;
     expect(cookie.expires - before).toBeLessThanOrEqual(395 * DAY + 60);
     expect(cookie.expires - before).toBeGreaterThan(394 * DAY);
-    expect(warnings.some((w) => w.includes('cookie-expires'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('cookie-expires'))).toBe(true);
   });
 
   test('EU-12: a record older than its lifetime is asked again; a younger one holds', async ({ page }) => {

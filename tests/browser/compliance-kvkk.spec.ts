@@ -515,7 +515,7 @@ test('KV-9: a tracker listed as necessary is an error and needs consent; necessa
   expect(errors.find((e) => e.includes('"_ga"'))).toContain('analytics');
   expect(errors.find((e) => e.includes('"_fbp"'))).toContain('marketing');
   // A necessary cookie without criterion A/B and a justification is reported too.
-  expect(warnings.some((w) => w.includes('"sepet"') && w.includes('criterion'))).toBe(true);
+  await expect.poll(() => warnings.some((w) => w.includes('"sepet"') && w.includes('criterion'))).toBe(true);
   expect(warnings.some((w) => w.includes('"oturum"'))).toBe(false);
 
   await region.getByRole('button', { name: tr.banner.preferences, exact: true }).click();

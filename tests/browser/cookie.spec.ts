@@ -71,7 +71,7 @@ test.describe('the cookie', () => {
       await accept(page);
       const cookie = await consentCookie(page);
       expect(Math.abs(cookie!.expires - (before + days * DAY))).toBeLessThan(DAY);
-      expect(warnings.some((w) => w.includes('cookie-expires'))).toBe(true);
+      await expect.poll(() => warnings.some((w) => w.includes('cookie-expires'))).toBe(true);
     });
   }
 
@@ -80,8 +80,8 @@ test.describe('the cookie', () => {
     await accept(page);
     const cookies = await page.context().cookies();
     expect(cookies.map((c) => [c.name, c.domain])).toEqual([['cookie_consent', 'localhost']]);
-    expect(warnings.some((w) => w.includes('cookie-name'))).toBe(true);
-    expect(warnings.some((w) => w.includes('cookie-domain'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('cookie-name'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('cookie-domain'))).toBe(true);
   });
 
   test('on https the cookie is Secure; cookie-domain may name a parent domain', async ({ page }) => {

@@ -77,7 +77,7 @@ test.describe('choosing the language', () => {
   test('an unknown language warns and falls back cleanly', async ({ page, warnings }) => {
     await mount(page, { attrs: 'lang="xx-YY"', htmlLang: 'tr' });
     await expect(region(page, 'tr')).toBeVisible();
-    expect(warnings.some((w) => w.includes('lang') && w.includes('xx-YY'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('lang') && w.includes('xx-YY'))).toBe(true);
   });
 
   test('a language that fails to load falls back with a warning and no flash', async ({
@@ -89,7 +89,7 @@ test.describe('choosing the language', () => {
     await page.route(/\/chunks\/de-[^/]+\.js$/, (route) => route.fulfill({ status: 404, body: 'nope' }));
     await mount(page, { attrs: 'lang="de"', htmlLang: 'tr' });
     await expect(region(page, 'tr')).toBeVisible();
-    expect(warnings.some((w) => w.includes('"de"'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('"de"'))).toBe(true);
   });
 });
 

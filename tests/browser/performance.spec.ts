@@ -4,34 +4,46 @@ import type { Page } from '@playwright/test';
 import { test, expect, mount, recordEvents, events, consentCookie } from './fixtures.js';
 
 test.describe('what a page loads', () => {
-  test('a returning visit loads only the module: no view, no i18next, no locale file', async ({ page }) => {
-    await mount(page);
-    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
-    const scripts: string[] = [];
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  // With every consent signal on too: the size budget of the returning visit is that one module's, either way.
+  for (const attrs of ['consent-mode', 'consent-signals="google microsoft clarity meta"']) {
+    test(`a returning visit loads only the module: no view, no i18next, no locale file (${attrs})`, async ({
+      page,
+    }) => {
+      await mount(page);
+      await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await recordEvents(page);
+      await mount(page, { path: '/test/next.html', attrs });
+      await expect.poll(async () => (await events(page, 'consent-ready')).length).toBe(1);
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      expect(scripts).toEqual(['/dist/cookie-consent-banner.js']);
+      // No lit-html ran (it registers itself in litHtmlVersions when it runs) and no other resource came.
+      expect(
+        await page.evaluate(() => ({
+          litHtml: (window as unknown as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0,
+          resources: performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.endsWith('.js') || path.endsWith('.json')),
+        })),
+      ).toEqual({ litHtml: 0, resources: ['/dist/cookie-consent-banner.js'] });
+      // What the page needs still works: gated tags, Consent Mode, the API.
+      expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('analytics'))).toBe(
+        true,
+      );
+      // The default and ads_data_redaction.
+      expect(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer.length)).toBe(2);
+      if (attrs.includes('microsoft'))
+        expect(await page.evaluate(() => (window as unknown as { uetq: unknown[] }).uetq)).toEqual([
+          'consent',
+          'default',
+          { ad_storage: 'granted' },
+        ]);
     });
-    await recordEvents(page);
-    await mount(page, { path: '/test/next.html', attrs: 'consent-mode' });
-    await expect.poll(async () => (await events(page, 'consent-ready')).length).toBe(1);
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-    expect(scripts).toEqual(['/dist/cookie-consent-banner.js']);
-    // No lit-html ran (it registers itself in litHtmlVersions when it runs) and no other resource came.
-    expect(
-      await page.evaluate(() => ({
-        litHtml: (window as unknown as { litHtmlVersions?: unknown[] }).litHtmlVersions?.length ?? 0,
-        resources: performance
-          .getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname)
-          .filter((path) => path.endsWith('.js') || path.endsWith('.json')),
-      })),
-    ).toEqual({ litHtml: 0, resources: ['/dist/cookie-consent-banner.js'] });
-    // What the page needs still works: gated tags, Consent Mode, the API.
-    expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.hasConsent('analytics'))).toBe(
-      true,
-    );
-    expect(await page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer.length)).toBe(1);
-  });
+  }
 
   test('on a returning visit, a method that stores loads the UI chunk and resolves once stored; loaded, it stores at once', async ({
     page,

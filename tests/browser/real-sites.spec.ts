@@ -218,7 +218,7 @@ test.describe('H1: settings that arrive after the element is in the page', () =>
     });
     const layer = await dataLayer(page);
     expect(layer[0]?.args?.slice(0, 2)).toEqual(['consent', 'default']);
-    expect(warnings.some((w) => w.includes('consent-mode was turned on after'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('consent-mode was turned on after'))).toBe(true);
   });
 });
 
@@ -382,7 +382,7 @@ test.describe('hardening', () => {
     expect((await consentCookie(page))?.record).toMatchObject({
       c: { functional: 0, analytics: 1, marketing: 0 },
     });
-    expect(warnings.some((w) => w.includes('"marketing" means sale or sharing'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('"marketing" means sale or sharing'))).toBe(true);
   });
 
   test('L1: each listener gets a frozen detail with frozen lists; owner and follower get their own', async ({
@@ -449,7 +449,9 @@ test.describe('hardening', () => {
     });
     await expect(page.locator('#two')).not.toHaveAttribute('open');
     await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(1);
-    expect(warnings.some((w) => w.includes('a second <cookie-consent-banner> does not open'))).toBe(true);
+    await expect
+      .poll(() => warnings.some((w) => w.includes('a second <cookie-consent-banner> does not open')))
+      .toBe(true);
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
     const targets = (
       await page.evaluate(() => (window as unknown as { __events: { type: string; target: string }[] }).__events)
@@ -493,7 +495,7 @@ test.describe('hardening', () => {
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
     expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_NONE });
-    expect(warnings.some((w) => w.includes('"de" strings did not load'))).toBe(true);
+    await expect.poll(() => warnings.some((w) => w.includes('"de" strings did not load'))).toBe(true);
   });
 
   test("L11: the UI loaded only to store a choice; preferences opened long after show the visitor's language, not Turkish", async ({
@@ -521,7 +523,9 @@ test.describe('hardening', () => {
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
     await settled(page);
     expect(requests.filter((u) => u.includes('receipts.example'))).toEqual([]);
-    expect(warnings.some((w) => w.includes('receipt-url') && w.includes('not an https URL'))).toBe(true);
+    await expect
+      .poll(() => warnings.some((w) => w.includes('receipt-url') && w.includes('not an https URL')))
+      .toBe(true);
   });
 });
 

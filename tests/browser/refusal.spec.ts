@@ -109,17 +109,17 @@ test.describe('refusal-expires', () => {
     await banner(page).getByRole('button', { name: tr.banner.rejectAll }).click();
     await expect.poll(() => consentCookie(page)).toBeTruthy();
     expect(await cookieDays(page)).toBeCloseTo(182, 0);
-    expect(warnings).toContainEqual(
-      expect.stringContaining('refusal-expires: "soon" is not a number of days; 182 is used.'),
-    );
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(expect.stringContaining('refusal-expires: "soon" is not a number of days; 182 is used.'));
 
     await element(page).evaluate(async (el) => {
       el.setAttribute('refusal-expires', '900');
       await (el as unknown as { rejectAll(): Promise<void> }).rejectAll();
     });
     expect(await cookieDays(page)).toBeCloseTo(395, 0);
-    expect(warnings).toContainEqual(
-      expect.stringContaining('refusal-expires: 900 is outside 1–395 days; 395 is used.'),
-    );
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(expect.stringContaining('refusal-expires: 900 is outside 1–395 days; 395 is used.'));
   });
 });

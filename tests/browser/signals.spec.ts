@@ -331,12 +331,12 @@ test.describe('consent signals: Global Privacy Control and settings', () => {
       ['clarity', 'consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }],
       ['fbq', 'consent', 'grant'],
     ]);
-    expect(warnings).toContainEqual(
-      expect.stringContaining('consent-signals-map: clarity: "bogus" is not a clarity signal'),
-    );
-    expect(warnings).toContainEqual(
-      expect.stringContaining('consent-signals-map: "tiktok" is not microsoft, clarity or meta'),
-    );
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(expect.stringContaining('consent-signals-map: clarity: "bogus" is not a clarity signal'));
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(expect.stringContaining('consent-signals-map: "tiktok" is not microsoft, clarity or meta'));
   });
 
   test('a vendor signal cannot follow necessary (CEREZ_SIGNAL_AS_NECESSARY): it stays denied; an unknown vendor warns', async ({
@@ -359,6 +359,8 @@ test.describe('consent signals: Global Privacy Control and settings', () => {
       ['tag', 'necessary'],
     ]);
     expect(errors).toContainEqual(expect.stringContaining('CEREZ_SIGNAL_AS_NECESSARY'));
-    expect(warnings).toContainEqual(expect.stringContaining('consent-signals: "tiktok" is not one of'));
+    await expect
+      .poll(() => warnings)
+      .toContainEqual(expect.stringContaining('consent-signals: "tiktok" is not one of'));
   });
 });

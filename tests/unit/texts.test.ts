@@ -5,6 +5,8 @@ import { cleanTexts, declarativeTexts, describesCategory, mergeTexts, type Texts
 // that other tests may also trigger load a fresh copy of the module (and so of warn's memory).
 async function freshCleanTexts(): Promise<typeof cleanTexts> {
   vi.resetModules();
+  // The fresh warn module (and its memory) has its texts loaded too, as the setup file does for the first one.
+  await (await import('../../src/internal/warn.js')).loadMessages();
   return (await import('../../src/i18n/texts.js')).cleanTexts;
 }
 

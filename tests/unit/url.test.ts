@@ -5,6 +5,8 @@ import { safePolicyUrl } from '../../src/consent/url.js';
 // tests that expect a warning load a fresh copy of the module (and so of warn's memory).
 async function freshSafePolicyUrl(): Promise<typeof safePolicyUrl> {
   vi.resetModules();
+  // The fresh warn module (and its memory) has its texts loaded too, as the setup file does for the first one.
+  await (await import('../../src/internal/warn.js')).loadMessages();
   return (await import('../../src/consent/url.js')).safePolicyUrl;
 }
 
