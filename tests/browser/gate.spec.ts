@@ -303,6 +303,8 @@ test.describe('M4: Consent Mode signals', () => {
       functionality_storage: 'granted',
       security_storage: 'granted',
     });
+    // The texts print a moment after the defaults (they are a chunk of their own): all three, then each once.
+    await expect.poll(() => errors.filter((e) => e.includes('CEREZ_SIGNAL_AS_NECESSARY')).length).toBe(3);
     for (const signal of ['ad_storage', 'analytics_storage', 'ad_user_data']) {
       expect(errors.filter((e) => e.includes('CEREZ_SIGNAL_AS_NECESSARY') && e.includes(`"${signal}"`))).toHaveLength(
         1,

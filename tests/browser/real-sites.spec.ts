@@ -362,7 +362,7 @@ test.describe('L9: a write the browser does not keep', () => {
     expect(await page.evaluate(() => (window as unknown as { __errors: unknown[] }).__errors)).toEqual([
       expect.objectContaining({ code: 'cookie-not-stored' }),
     ]);
-    expect(errors.some((e) => e.includes('CEREZ_COOKIE_NOT_KEPT'))).toBe(true);
+    await expect.poll(() => errors.some((e) => e.includes('CEREZ_COOKIE_NOT_KEPT'))).toBe(true);
   });
 });
 

@@ -307,6 +307,20 @@ test.describe('consent signals: Global Privacy Control and settings', () => {
     expect((await calls(page)).slice(6)).toEqual(sequence('update', google, false, true));
   });
 
+  test('under GPC, a returning choice that allowed marketing is narrowed before any default: every advertising signal starts denied', async ({
+    page,
+  }) => {
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+    );
+    await seed(page, ['functional', 'analytics', 'marketing']);
+    await mount(page, { attrs: ALL_SIGNALS, head: STUBS, after: TAGS });
+    await settled(page);
+    const google = { ...GRANTED, ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
+    expect(await calls(page)).toEqual([...sequence('default', google, false, true), ['tag', 'necessary']]);
+    await expect.poll(async () => (await page.context().cookies())[0]?.value).toContain('%22m%22:%22g%22');
+  });
+
   test('consent-signals-map moves a vendor signal to another category; url-passthrough, no-ads-data-redaction and wait-for-update reach gtag', async ({
     page,
     warnings,
@@ -358,7 +372,7 @@ test.describe('consent signals: Global Privacy Control and settings', () => {
       ['fbq', 'consent', 'revoke'],
       ['tag', 'necessary'],
     ]);
-    expect(errors).toContainEqual(expect.stringContaining('CEREZ_SIGNAL_AS_NECESSARY'));
+    await expect.poll(() => errors).toContainEqual(expect.stringContaining('CEREZ_SIGNAL_AS_NECESSARY'));
     await expect
       .poll(() => warnings)
       .toContainEqual(expect.stringContaining('consent-signals: "tiktok" is not one of'));

@@ -819,6 +819,20 @@ describe('vendor signals (consent-signals)', () => {
     expect(calls).toHaveLength(4);
   });
 
+  it('a vendor turned on after start gets its default from refresh(), late, with a warning; once', () => {
+    const { calls, window } = vendorWindow();
+    const { session, config, start } = page({}, window);
+    start();
+    expect(calls).toEqual([]);
+    config.signals = 'microsoft';
+    session.refresh();
+    session.refresh();
+    expect(calls).toEqual([['uetq', 'consent', 'default', { ad_storage: 'denied' }]]);
+    expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringContaining('consent-signals: "microsoft" turned on after gated tags could run'),
+    );
+  });
+
   it('only the enabled vendors: no call to the others', () => {
     const { calls, window } = vendorWindow();
     const { session, start } = page({ signals: 'meta' }, window);
