@@ -176,6 +176,15 @@ execFileSync(
   { cwd: root, stdio: 'inherit' },
 );
 
+// custom-elements.json from the element's JSDoc, then the framework typings and editor data generated from it, into
+// the new dist/ (every build, `npm run dev`'s too, so dist/ is always whole).
+execFileSync(
+  process.execPath,
+  [fileURLToPath(import.meta.resolve('@custom-elements-manifest/analyzer/cem.js')), 'analyze', '--quiet'],
+  { cwd: root, stdio: 'inherit' },
+);
+execFileSync(process.execPath, ['scripts/framework-types.mjs', out], { cwd: root, stdio: 'inherit' });
+
 await rm(new URL('../dist.old', import.meta.url), { recursive: true, force: true });
 await rename(new URL('../dist', import.meta.url), new URL('../dist.old', import.meta.url)).catch(() => {});
 await rename(new URL(`../${out}`, import.meta.url), new URL('../dist', import.meta.url));

@@ -1,4 +1,4 @@
-export { CookieConsentBanner } from './cookie-consent-banner.js';
+export { CookieConsentBanner, type BannerPosition, type BannerTheme } from './cookie-consent-banner.js';
 export type { Consent, ConsentMethod } from './consent/record.js';
 export type { CookieEntry, CookieTable } from './consent/cookie-table.js';
 export type { ConsentModeMap, Signal } from './consent/consent-mode.js';

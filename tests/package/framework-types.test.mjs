@@ -1,0 +1,159 @@
+// The framework typings and editor data generated from custom-elements.json (scripts/framework-types.mjs): shipped
+// in the packed package, named by its exports, and each typing checks a consumer — a React 19 TSX file, a Vue
+// component's props, Svelte's element attributes — while a wrong use of each fails. Runs after `npm run build`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+// Inside the project's node_modules, so the consumers find react's, vue's and svelte's types.
+const work = join(root, 'node_modules', '.cache', 'framework-types-check');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const [info] = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+);
+const target = join(work, 'node_modules', 'cerez');
+mkdirSync(target, { recursive: true });
+execFileSync('tar', ['-xzf', join(work, info.filename), '-C', target, '--strip-components=1']);
+const files = info.files.map((f) => f.path);
+const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+
+const GENERATED = [
+  'dist/types/jsx.d.ts',
+  'dist/types/vue.d.ts',
+  'dist/types/svelte.d.ts',
+  'dist/vscode.html-custom-data.json',
+  'dist/vscode.css-custom-data.json',
+  'dist/web-types.json',
+];
+
+/** Type-checks `source` as `name` in the consumer folder; the compiler's output, or `null` when it passes. */
+function check(name, source, options = {}) {
+  writeFileSync(join(work, name), source);
+  writeFileSync(
+    join(work, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+        ...options,
+      },
+      files: [name],
+    }),
+  );
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(work, 'tsconfig.json')], { cwd: work, encoding: 'utf8' });
+    return null;
+  } catch (error) {
+    return String(error.stdout ?? error);
+  }
+}
+
+test('the generated typings and editor data are packed, and the package names them', () => {
+  for (const file of GENERATED) assert.ok(files.includes(file), `${file} is packed`);
+  assert.equal(pkg.exports['./jsx'].types, './dist/types/jsx.d.ts');
+  assert.equal(pkg.exports['./vue'].types, './dist/types/vue.d.ts');
+  assert.equal(pkg.exports['./svelte'].types, './dist/types/svelte.d.ts');
+  assert.equal(pkg['web-types'], './dist/web-types.json');
+  const html = JSON.parse(readFileSync(join(target, 'dist/vscode.html-custom-data.json'), 'utf8'));
+  const tag = html.tags.find((t) => t.name === 'cookie-consent-banner');
+  assert.ok(tag, 'VS Code knows the tag');
+  assert.ok(
+    tag.attributes.some((a) => a.name === 'consent-signals'),
+    'and its attributes',
+  );
+  const web = JSON.parse(readFileSync(join(target, 'dist/web-types.json'), 'utf8'));
+  const element = web.contributions.html.elements.find((e) => e.name === 'cookie-consent-banner');
+  assert.ok(
+    element.events.some((e) => e.name === 'consent-change'),
+    'JetBrains knows its events',
+  );
+});
+
+test('React 19: the JSX types accept the element, its attributes and onconsent-change; a wrong use fails', () => {
+  const header = `import type { CustomElements } from 'cerez/jsx';
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`;
+  const react = { jsx: 'react-jsx', types: ['react'] };
+  const ok = check(
+    'react.tsx',
+    `${header}
+export const banner = (
+  <cookie-consent-banner
+    policy-url="/cerez-politikasi"
+    position="bottom-end"
+    consent-signals="google microsoft"
+    onconsent-change={(event) => console.log(event.detail.consent?.categories['analytics'], event.target.open)}
+  />
+);
+`,
+    react,
+  );
+  assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
+  const position = check(
+    'react.tsx',
+    `${header}export const b = <cookie-consent-banner position="middle" />;\n`,
+    react,
+  );
+  assert.match(position ?? '', /"middle"/, 'a position that does not exist fails');
+  const detail = check(
+    'react.tsx',
+    `${header}export const b = <cookie-consent-banner onconsent-change={(e) => e.detail.nope} />;\n`,
+    react,
+  );
+  assert.match(detail ?? '', /nope/, 'a detail field that does not exist fails');
+});
+
+test("Vue 3: GlobalComponents types the element's props in templates; a wrong one fails", () => {
+  const source = (props) => `import type { GlobalComponents } from 'vue';
+import 'cerez/vue';
+type Props = GlobalComponents['cookie-consent-banner'] extends new (...args: never[]) => { $props: infer P } ? P : never;
+export const props: Props = ${props};
+`;
+  const ok = check(
+    'vue.ts',
+    source(
+      `{ position: 'center', 'policy-url': '/p', 'onconsent-change': (e) => console.log(e.detail.consent?.method) }`,
+    ),
+  );
+  assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
+  assert.match(check('vue.ts', source(`{ position: 'middle' }`)) ?? '', /"middle"/, 'a wrong position fails');
+  assert.match(
+    check('vue.ts', source(`{ 'onconsent-change': (e) => e.detail.nope }`)) ?? '',
+    /nope/,
+    'a detail field that does not exist fails',
+  );
+});
+
+test("Svelte: svelteHTML's IntrinsicElements types the element's attributes; a wrong one fails", () => {
+  const source = (attrs) => `import 'cerez/svelte';
+type Attributes = svelteHTML.IntrinsicElements['cookie-consent-banner'];
+export const attributes: Attributes = ${attrs};
+`;
+  // As Svelte's own tsconfig (@tsconfig/svelte) does: the generated file names JSX types for children and style,
+  // which only a JSX setup defines; the element's attributes are what this checks.
+  const svelte = { types: ['svelte'], skipLibCheck: true };
+  const ok = check('svelte.ts', source(`{ position: 'top', 'policy-url': '/p' }`), svelte);
+  assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
+  assert.match(
+    check('svelte.ts', source(`{ position: 'middle' }`), svelte) ?? '',
+    /"middle"/,
+    'a wrong position fails',
+  );
+});
