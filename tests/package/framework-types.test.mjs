@@ -156,4 +156,7 @@ export const attributes: Attributes = ${attrs};
     /"middle"/,
     'a wrong position fails',
   );
+  const handler = (body) => source(`{ 'on:consent-change': (e) => ${body} }`);
+  assert.equal(check('svelte.ts', handler('e.detail.consent?.method'), svelte), null, 'the event detail is typed');
+  assert.match(check('svelte.ts', handler('e.detail.nope'), svelte) ?? '', /nope/, 'a wrong detail field fails');
 });
