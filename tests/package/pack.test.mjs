@@ -39,10 +39,17 @@ function exportTargets(exports) {
   return out;
 }
 
-test('the package ships every file its exports, main, types and customElements name', () => {
-  for (const path of [...exportTargets(pkg.exports), pkg.main, pkg.types, pkg.customElements].map((p) =>
-    p.replace(/^\.\//, ''),
-  )) {
+test('the package ships every file its exports, main, types, customElements, unpkg and jsdelivr name', () => {
+  assert.equal(pkg.unpkg, './dist/cookie-consent-banner.js', 'a CDN serves the one-file build');
+  assert.equal(pkg.jsdelivr, pkg.unpkg);
+  for (const path of [
+    ...exportTargets(pkg.exports),
+    pkg.main,
+    pkg.types,
+    pkg.customElements,
+    pkg.unpkg,
+    pkg.jsdelivr,
+  ].map((p) => p.replace(/^\.\//, ''))) {
     if (path.includes('*')) {
       const [head, tail] = path.split('*');
       assert.ok(
