@@ -1,14 +1,15 @@
-import { warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /**
  * Gated tags: `<script type="text/plain" data-consent-category="…">` and
- * `<iframe data-consent-category="…" data-src="…">`. A script runs once, when all of its categories are
- * allowed; an iframe gets its `src` then, and loses it again when a category is withdrawn.
+ * `<iframe data-consent-category="…" data-src="…">` and `<img data-consent-category="…" data-src="…" data-srcset="…">`
+ * (a pixel). A script runs once, when all of its categories are allowed; an iframe or an image gets its `src`
+ * (and `srcset`) then, and loses them again when a category is withdrawn.
  *
  * Under a nonce-based CSP (the element has a `nonce`), only gated scripts that carry that same nonce are
  * ever run: the gate never gives a script a nonce, so markup injected without the page's nonce stays inert.
  */
-const SELECTOR = 'script[data-consent-category], iframe[data-consent-category]';
+const SELECTOR = 'script[data-consent-category], iframe[data-consent-category], img[data-consent-category]';
 
 /**
  * How long a gated script with `src` (and no `async`) may hold up the gated scripts after it, in ms. When it
@@ -39,16 +40,31 @@ function describe(element: Element): string {
   return `gated <${element.localName}> "${name?.slice(0, 60)}"`;
 }
 
-function safeFrameUrl(value: string | null): string | null {
-  if (!value) return null;
+/** An http(s) URL resolved against the page, or `null`. */
+function httpUrl(value: string): string | null {
   try {
     const url = new URL(value, document.baseURI);
     if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
   } catch {
-    // Reported below.
+    // Not a URL.
   }
-  warn(`a gated iframe's data-src "${value.slice(0, 80)}" is not an http(s) URL; it stays empty.`);
   return null;
+}
+
+function safeFrameUrl(element: Element, value: string | null): string | null {
+  if (!value) return null;
+  const url = httpUrl(value);
+  if (!url) report('gateBadSrc', element.localName, value.slice(0, 80));
+  return url;
+}
+
+/** A `data-srcset` whose every candidate is an http(s) URL, or `null` (with a warning when there was one). */
+function safeSrcset(image: Element): string | null {
+  const value = image.getAttribute('data-srcset');
+  if (!value) return null;
+  const ok = value.split(',').every((candidate) => httpUrl(candidate.trim().split(/\s+/)[0] ?? '') !== null);
+  if (!ok) report('gateBadSrcset', value.slice(0, 80));
+  return ok ? value : null;
 }
 
 /**
@@ -177,7 +193,7 @@ export class Gate {
       this.check(element);
       if (element instanceof HTMLScriptElement) {
         if (element.type === 'text/plain' && this.trusted(element) && this.permitted(element)) this.enqueue(element);
-      } else if (element instanceof HTMLIFrameElement) {
+      } else if (element instanceof HTMLIFrameElement || element instanceof HTMLImageElement) {
         this.frame(element);
       }
     }
@@ -204,39 +220,45 @@ export class Gate {
     const value = element.getAttribute('data-consent-category') ?? '';
     const offered = this.offered();
     if (value.includes(',')) {
-      warn(`${tag}: "${value.slice(0, 60)}" has a comma; separate categories with spaces.`);
+      report('gateComma', tag, value.slice(0, 60));
     } else if (offered.length > 0) {
       for (const category of categoriesOf(element)) {
         if (!offered.includes(category)) {
-          warn(`${tag}: "${category.slice(0, 40)}" is not an offered category; it never runs.`);
+          report('gateNotOffered', tag, category.slice(0, 40));
         }
       }
     }
     if (element instanceof HTMLScriptElement) {
       if (element.type !== 'text/plain') {
         if (isJavaScript(element.getAttribute('type'))) {
-          warn(`${tag} lacks type="text/plain": it runs without consent.`);
+          report('gateUngated', tag);
         }
       } else if (!this.trusted(element)) {
-        warn(`${tag} lacks the page's nonce; it never runs.`);
+        report('gateNoNonce', tag);
       }
-    } else if (element instanceof HTMLIFrameElement && element.hasAttribute('src')) {
-      warn(`${tag} has a src: it loads before consent; use data-src.`);
+    } else if (element.hasAttribute('src') || element.hasAttribute('srcset')) {
+      report('gateEarlySrc', tag);
     }
   }
 
-  private frame(frame: HTMLIFrameElement): void {
+  /** An iframe or an image: its `src` (an image's `srcset` too) while allowed, none when not. */
+  private frame(frame: HTMLIFrameElement | HTMLImageElement): void {
     const loaded = frame.getAttribute('data-consent-state') === 'run';
+    const image = frame instanceof HTMLImageElement;
     if (this.permitted(frame)) {
       if (loaded) return;
-      const src = safeFrameUrl(frame.getAttribute('data-src'));
-      if (!src) return;
+      const src = safeFrameUrl(frame, frame.getAttribute('data-src'));
+      const srcset = image ? safeSrcset(frame) : null;
+      if (!src && !srcset) return;
       frame.setAttribute('data-consent-state', 'run');
-      frame.src = src;
+      // srcset first: an image set to both picks its candidate once, from the srcset.
+      if (srcset) frame.setAttribute('srcset', srcset);
+      if (src) frame.src = src;
     } else if (loaded) {
       frame.removeAttribute('data-consent-state');
+      frame.removeAttribute('srcset');
       frame.removeAttribute('src');
-      frame.src = 'about:blank';
+      if (!image) frame.src = 'about:blank';
     }
   }
 }

@@ -86,6 +86,15 @@ export const MESSAGES = {
     `consent-mode was turned on after gated tags could run; its default is pushed now. Set it in the markup.`,
   lateSignals: (a: string | number) =>
     `consent-signals: "${a}" turned on after gated tags could run; sent now. Set it in the markup.`,
+  gateBadSrc: (a: string | number, b: string | number) =>
+    `a gated ${a}'s data-src "${b}" is not an http(s) URL; it stays empty.`,
+  gateBadSrcset: (a: string | number) =>
+    `a gated img's data-srcset "${a}" has a URL that is not http(s); it stays empty.`,
+  gateComma: (a: string | number, b: string | number) => `${a}: "${b}" has a comma; separate categories with spaces.`,
+  gateNotOffered: (a: string | number, b: string | number) => `${a}: "${b}" is not an offered category; it never runs.`,
+  gateUngated: (a: string | number) => `${a} lacks type="text/plain": it runs without consent.`,
+  gateNoNonce: (a: string | number) => `${a} lacks the page's nonce; it never runs.`,
+  gateEarlySrc: (a: string | number) => `${a} has a src: it loads before consent; use data-src.`,
 } satisfies Record<string, (...args: (string | number)[]) => string>;
 
 export type Messages = typeof MESSAGES;
