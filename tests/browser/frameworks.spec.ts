@@ -1,5 +1,5 @@
-// The element in React, from the npm build, on pages built by Vite: React 18 through the README's @lit/react
-// recipe, React 19 with the element itself. The banner works, the page's React handler hears `consent-change`,
+// The element in React and Vue, from the npm build, on pages built by Vite: React 18 through the README's @lit/react
+// recipe, React 19 and Vue 3 with the element itself. The banner works, the page's React handler hears `consent-change`,
 // and settings that arrive as props (after the element is connected, with @lit/react) are the ones a stored
 // choice is checked against: a stale grant is not honoured, no gated tag runs, Consent Mode starts from its
 // denied default, and nothing reloads.
@@ -18,8 +18,9 @@ test.describe.configure({ mode: 'default' });
 
 const sites = new Map<string, BuiltSite>();
 test.beforeAll(async () => {
-  test.setTimeout(120_000); // two Vite builds, on a busy machine
+  test.setTimeout(180_000); // three Vite builds, on a busy machine
   for (const { fixture } of PAGES) sites.set(fixture, await buildSite(fixture));
+  sites.set('vue', await buildSite('vue'));
 });
 test.afterAll(async () => {
   for (const site of sites.values()) await site.remove();
@@ -165,3 +166,48 @@ for (const { name, fixture, version } of PAGES) {
     });
   });
 }
+
+test.describe('Vue 3', () => {
+  const vue = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __vue: { version: string; heard: Heard[] } }).__vue);
+
+  test('Vue 3: the banner shows in Turkish, accepting stores the choice, and the @consent-change handler hears it', async ({
+    page,
+  }) => {
+    const hits = await tracker(page);
+    await serveSite(page, sites.get('vue')!, 'vue');
+    await page.goto('/vue/');
+    const region = page.getByRole('region', { name: tr.banner.heading });
+    await expect(region).toBeVisible();
+    expect((await vue(page)).version).toMatch(/^3\./);
+    await expect(region).toContainText(SEED_NOTICE[0]);
+    const consent = (await dataLayer(page)).filter((e) => e.args?.[0] === 'consent');
+    expect(
+      consent.map((e) => e.args?.[1]),
+      ':consent-mode="true": the default is pushed',
+    ).toEqual(['default']);
+    await region.getByRole('button', { name: tr.banner.acceptAll }).click();
+    await expect(region).toBeHidden();
+    await expect(page.getByRole('button', { name: tr.launcher.label, exact: true })).toBeVisible();
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { marketing: 1 } });
+    expect((await vue(page)).heard).toMatchObject([{ source: 'banner', consent: { method: 'accept-all' } }]);
+    await expect.poll(() => hits).toContain('ads.js');
+  });
+
+  test('Vue 3: revision and the rest as bound props: a stale grant is not honoured, no gated tag runs', async ({
+    page,
+  }) => {
+    const hits = await tracker(page);
+    await storedGrant(page);
+    await serveSite(page, sites.get('vue')!, 'vue');
+    await page.goto('/vue/?late');
+    const region = page.getByRole('region', { name: tr.banner.heading });
+    await expect(region).toBeVisible();
+    await settled(page);
+    expect(await page.evaluate(() => document.querySelector('cookie-consent-banner')!.consent)).toBeNull();
+    expect(hits, 'no gated tag ran before the marker').toEqual(['marker.js']);
+    await region.getByRole('button', { name: tr.banner.acceptAll }).click();
+    expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', r: 2 });
+    expect((await vue(page)).heard).toMatchObject([{ source: 'banner', consent: { revision: '2' } }]);
+  });
+});

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { build, type PluginOption } from 'vite';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
@@ -25,10 +26,20 @@ export interface BuiltSite {
   remove(): Promise<void>;
 }
 
+/**
+ * The framework's own Vite plugin, as its site would have: Vue's, told that the tag is a custom element (the
+ * README's recipe), else none.
+ */
+function plugins(name: string): PluginOption[] {
+  if (name !== 'vue') return [];
+  return [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'cookie-consent-banner' } } })];
+}
+
 /** Builds `tests/frameworks/<name>/` into a new temporary folder. */
 export async function buildSite(name: string): Promise<BuiltSite> {
   const dir = await mkdtemp(join(tmpdir(), `cerez-${name}-`));
   await build({
+    plugins: plugins(name),
     root: join(root, 'tests', 'frameworks', name),
     configFile: false,
     logLevel: 'warn',

@@ -160,3 +160,28 @@ export const attributes: Attributes = ${attrs};
   assert.equal(check('svelte.ts', handler('e.detail.consent?.method'), svelte), null, 'the event detail is typed');
   assert.match(check('svelte.ts', handler('e.detail.nope'), svelte) ?? '', /nope/, 'a wrong detail field fails');
 });
+
+test('the Vue example type-checks with vue-tsc against the packed package; a wrong attribute or detail field fails', () => {
+  const site = join(work, 'vue-site');
+  mkdirSync(site, { recursive: true });
+  const fixture = join(root, 'tests', 'frameworks', 'vue');
+  for (const file of ['App.vue', 'main.ts', 'env.d.ts', 'tsconfig.json']) {
+    writeFileSync(join(site, file), readFileSync(join(fixture, file), 'utf8'));
+  }
+  const app = readFileSync(join(fixture, 'App.vue'), 'utf8');
+  const vueTsc = join(root, 'node_modules', 'vue-tsc', 'bin', 'vue-tsc.js');
+  const run = (source) => {
+    writeFileSync(join(site, 'App.vue'), source);
+    try {
+      execFileSync(process.execPath, [vueTsc, '-p', join(site, 'tsconfig.json')], { cwd: site, encoding: 'utf8' });
+      return null;
+    } catch (error) {
+      return String(error.stdout ?? error);
+    }
+  };
+  const ok = run(app);
+  assert.equal(ok, null, `the example type-checks:\n${ok}`);
+  assert.ok(app.includes('position="bottom"') && app.includes('heard.push(event.detail)'), 'the example as written');
+  assert.match(run(app.replace('position="bottom"', 'position="middle"')) ?? '', /"middle"/);
+  assert.match(run(app.replace('heard.push(event.detail)', 'heard.push(event.detail.nope)')) ?? '', /nope/);
+});
