@@ -1,7 +1,10 @@
 import { CookieConsentBanner } from './cookie-consent-banner.js';
 
-/** Registers `<cookie-consent-banner>`, once: loading the script twice does no harm. */
-if (!customElements.get('cookie-consent-banner')) {
+/**
+ * Registers `<cookie-consent-banner>`, once: loading the script twice does no harm. On a server (no
+ * `customElements`: Next.js, Vite SSR) it does nothing; the browser defines the element when the page loads.
+ */
+if (globalThis.customElements && !customElements.get('cookie-consent-banner')) {
   customElements.define('cookie-consent-banner', CookieConsentBanner);
 }
 

@@ -222,3 +222,13 @@ if (banner) {
   );
   assert.ok(existsSync(join(target, 'dist', 'types', 'index.d.ts')));
 });
+
+test('on a server (Node, no DOM: Next.js, Vite SSR) importing the package does not throw and defines nothing', () => {
+  const script = `
+const { CookieConsentBanner } = await import('cerez');
+await import('cerez/define');
+await import('cerez/cookie-consent-banner.js');
+console.log(JSON.stringify({ cls: typeof CookieConsentBanner, dom: typeof HTMLElement, registry: typeof customElements }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: work, encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), { cls: 'function', dom: 'undefined', registry: 'undefined' });
+});
