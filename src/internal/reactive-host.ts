@@ -44,7 +44,7 @@ export function property(options: PropertyOptions = {}) {
  * `HTMLElement`, or a stand-in where there is none (a server rendering the page: Next.js, Vite SSR), so that
  * importing the element there never throws. Nothing is defined or rendered on a server.
  */
-const HostElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+const HostElement = (globalThis.HTMLElement ?? Object) as typeof HTMLElement;
 
 export abstract class ReactiveHost extends HostElement {
   private static declared: Map<string, PropertyOptions & { attribute: string | false }> | undefined;

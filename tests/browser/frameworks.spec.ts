@@ -1,5 +1,5 @@
 // The element in React and Vue, from the npm build, on pages built by Vite: React 18 through the README's @lit/react
-// recipe, React 19 and Vue 3 with the element itself. The banner works, the page's React handler hears `consent-change`,
+// recipe, React 19, Vue 3 and Svelte 5 with the element itself. The banner works, the page's React handler hears `consent-change`,
 // and settings that arrive as props (after the element is connected, with @lit/react) are the ones a stored
 // choice is checked against: a stale grant is not honoured, no gated tag runs, Consent Mode starts from its
 // denied default, and nothing reloads.
@@ -18,9 +18,10 @@ test.describe.configure({ mode: 'default' });
 
 const sites = new Map<string, BuiltSite>();
 test.beforeAll(async () => {
-  test.setTimeout(180_000); // three Vite builds, on a busy machine
+  test.setTimeout(240_000); // four Vite builds, on a busy machine
   for (const { fixture } of PAGES) sites.set(fixture, await buildSite(fixture));
   sites.set('vue', await buildSite('vue'));
+  sites.set('svelte', await buildSite('svelte'));
 });
 test.afterAll(async () => {
   for (const site of sites.values()) await site.remove();
@@ -210,4 +211,29 @@ test.describe('Vue 3', () => {
     expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', r: 2 });
     expect((await vue(page)).heard).toMatchObject([{ source: 'banner', consent: { revision: '2' } }]);
   });
+});
+
+test('Svelte 5: the banner shows in Turkish, accepting stores the choice, and the on:consent-change handler hears it', async ({
+  page,
+}) => {
+  const hits = await tracker(page);
+  await serveSite(page, sites.get('svelte')!, 'svelte');
+  await page.goto('/svelte/');
+  const region = page.getByRole('region', { name: tr.banner.heading });
+  await expect(region).toBeVisible();
+  const svelte = () =>
+    page.evaluate(() => (window as unknown as { __svelte: { version: string; heard: Heard[] } }).__svelte);
+  expect((await svelte()).version).toMatch(/^5\./);
+  await expect(region).toContainText(SEED_NOTICE[0]);
+  const consent = (await dataLayer(page)).filter((e) => e.args?.[0] === 'consent');
+  expect(
+    consent.map((e) => e.args?.[1]),
+    'consent-mode: the default is pushed',
+  ).toEqual(['default']);
+  await region.getByRole('button', { name: tr.banner.acceptAll }).click();
+  await expect(region).toBeHidden();
+  await expect(page.getByRole('button', { name: tr.launcher.label, exact: true })).toBeVisible();
+  expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { marketing: 1 } });
+  expect((await svelte()).heard).toMatchObject([{ source: 'banner', consent: { method: 'accept-all' } }]);
+  await expect.poll(() => hits).toContain('ads.js');
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import vue from '@vitejs/plugin-vue';
 import { build, type PluginOption } from 'vite';
 
@@ -28,9 +29,10 @@ export interface BuiltSite {
 
 /**
  * The framework's own Vite plugin, as its site would have: Vue's, told that the tag is a custom element (the
- * README's recipe), else none.
+ * README's recipe), or Svelte's; else none.
  */
 function plugins(name: string): PluginOption[] {
+  if (name === 'svelte') return [svelte({ configFile: false })];
   if (name !== 'vue') return [];
   return [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'cookie-consent-banner' } } })];
 }

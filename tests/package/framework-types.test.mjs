@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -184,4 +185,40 @@ test('the Vue example type-checks with vue-tsc against the packed package; a wro
   assert.ok(app.includes('position="bottom"') && app.includes('heard.push(event.detail)'), 'the example as written');
   assert.match(run(app.replace('position="bottom"', 'position="middle"')) ?? '', /"middle"/);
   assert.match(run(app.replace('heard.push(event.detail)', 'heard.push(event.detail.nope)')) ?? '', /nope/);
+});
+
+test('the Svelte example passes svelte-check against the packed package; a wrong attribute or detail field fails', () => {
+  // svelte-check skips files under node_modules: the site goes to a folder of its own, with the packed package and
+  // svelte linked into its node_modules.
+  const site = mkdtempSync(join(tmpdir(), 'cerez-svelte-check-'));
+  mkdirSync(join(site, 'node_modules'));
+  symlinkSync(target, join(site, 'node_modules', 'cerez'), 'dir');
+  symlinkSync(join(root, 'node_modules', 'svelte'), join(site, 'node_modules', 'svelte'), 'dir');
+  const fixture = join(root, 'tests', 'frameworks', 'svelte');
+  for (const file of ['App.svelte', 'main.ts', 'app.d.ts', 'tsconfig.json']) {
+    writeFileSync(join(site, file), readFileSync(join(fixture, file), 'utf8'));
+  }
+  const app = readFileSync(join(fixture, 'App.svelte'), 'utf8');
+  const svelteCheck = join(root, 'node_modules', 'svelte-check', 'bin', 'svelte-check');
+  const run = (source) => {
+    writeFileSync(join(site, 'App.svelte'), source);
+    try {
+      execFileSync(process.execPath, [svelteCheck, '--tsconfig', './tsconfig.json', '--output', 'machine'], {
+        cwd: site,
+        encoding: 'utf8',
+      });
+      return null;
+    } catch (error) {
+      return String(error.stdout ?? error);
+    }
+  };
+  const ok = run(app);
+  assert.equal(ok, null, `the example passes svelte-check:\n${ok}`);
+  assert.ok(app.includes('position="bottom"') && app.includes('heard.push(event.detail)'), 'the example as written');
+  assert.match(run(app.replace('position="bottom"', 'position="middle"')) ?? '', /ERROR .*middle.*BannerPosition/);
+  assert.match(
+    run(app.replace('on:consent-change={onConsentChange}', 'on:consent-change={(e) => e.detail.nope}')) ?? '',
+    /ERROR .*nope/,
+  );
+  rmSync(site, { recursive: true, force: true });
 });

@@ -1,0 +1,2 @@
+// The element's types for Svelte's templates (svelteHTML), as the README shows.
+import 'cerez/svelte';
