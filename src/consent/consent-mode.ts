@@ -155,10 +155,20 @@ export function gtagConsent(target: GtagWindow, command: 'default' | 'update', s
   gtag(target, 'consent', command, state);
 }
 
+/** Runs a call into the page's vendor code: if it throws, a warning, and the banner's own work goes on. */
+export function guarded(name: string, call: () => unknown): void {
+  try {
+    call();
+  } catch (error) {
+    report('vendorThrew', name, String(error).slice(0, 120));
+  }
+}
+
 /** Calls `gtag(...args)` as `gtagConsent` does: the page's own, else straight onto `dataLayer`. */
 export function gtag(target: GtagWindow, ...args: unknown[]): void {
-  if (typeof target.gtag === 'function') {
-    target.gtag(...args);
+  const own = target.gtag;
+  if (typeof own === 'function') {
+    guarded('gtag', () => own(...args));
     return;
   }
   target.dataLayer = Array.isArray(target.dataLayer) ? target.dataLayer : [];

@@ -1,4 +1,4 @@
-import { mergeSignalMap, parseJson } from './consent-mode.js';
+import { guarded, mergeSignalMap, parseJson } from './consent-mode.js';
 import { report } from '../internal/warn.js';
 
 /**
@@ -115,13 +115,14 @@ export class VendorSignals {
       const waiting = this.waiting[name];
       if (typeof fn !== 'function' || !waiting) continue;
       this.waiting[name] = undefined;
-      for (const args of waiting) (fn as (...args: unknown[]) => void)(...args);
+      for (const args of waiting) guarded(name, () => (fn as (...args: unknown[]) => void)(...args));
     }
   }
 
   private uet(...command: unknown[]): void {
     const queue = (this.window.uetq ??= []);
-    if (typeof (queue as { push?: unknown }).push === 'function') (queue as unknown[]).push(...command);
+    if (typeof (queue as { push?: unknown }).push === 'function')
+      guarded('uetq', () => (queue as unknown[]).push(...command));
     else report('uetqNotQueue');
   }
 

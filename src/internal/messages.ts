@@ -95,6 +95,8 @@ export const MESSAGES = {
   gateUngated: (a: string | number) => `${a} lacks type="text/plain": it runs without consent.`,
   gateNoNonce: (a: string | number) => `${a} lacks the page's nonce; it never runs.`,
   gateEarlySrc: (a: string | number) => `${a} has a src: it loads before consent; use data-src.`,
+  vendorThrew: (a: string | number, b: string | number) =>
+    `the page's ${a} threw (${b}); the banner goes on, but that vendor may not have its consent signal.`,
 } satisfies Record<string, (...args: (string | number)[]) => string>;
 
 export type Messages = typeof MESSAGES;

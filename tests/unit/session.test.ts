@@ -752,6 +752,22 @@ describe('Google Consent Mode', () => {
     ]);
   });
 
+  it("a page's gtag that throws gets a warning; the update, the dataLayer event and the gate go on", () => {
+    const window = {
+      gtag: () => {
+        throw new Error('broken gtag');
+      },
+    } as { dataLayer?: unknown[]; gtag?: unknown };
+    const { session, gateCalls, start } = page({ consentMode: true }, window);
+    start();
+    expect(() => session.choose('accept-all', 'api', () => true)).not.toThrow();
+    expect(gateCalls.at(-1)).toBe('update functional analytics marketing');
+    expect(window.dataLayer).toContainEqual(expect.objectContaining({ event: DATA_LAYER_EVENT }));
+    expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+      expect.stringContaining("the page's gtag threw (Error: broken gtag)"),
+    );
+  });
+
   it("calls the page's own gtag when it has one", () => {
     const gtag = vi.fn();
     const window = { gtag } as { dataLayer?: unknown[]; gtag?: unknown };
@@ -831,6 +847,27 @@ describe('vendor signals (consent-signals)', () => {
     expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
       expect.stringContaining('consent-signals: "microsoft" turned on after gated tags could run'),
     );
+  });
+
+  it("a vendor's function that throws gets a warning; the session and the gate go on", () => {
+    const window = {
+      clarity: () => {
+        throw new Error('broken stub');
+      },
+      uetq: {
+        push: () => {
+          throw new Error('broken queue');
+        },
+      },
+    };
+    const { session, gateCalls, changes, start } = page({ signals: 'microsoft clarity' }, window);
+    expect(() => start()).not.toThrow();
+    expect(() => session.choose('accept-all', 'api', () => true)).not.toThrow();
+    expect(changes).toHaveLength(1);
+    expect(gateCalls).toEqual(['start -', 'update functional analytics marketing']);
+    const warned = consoleWarn.mock.calls.map((c) => String(c[0]));
+    expect(warned).toContainEqual(expect.stringContaining("the page's clarity threw (Error: broken stub)"));
+    expect(warned).toContainEqual(expect.stringContaining("the page's uetq threw (Error: broken queue)"));
   });
 
   it('only the enabled vendors: no call to the others', () => {
