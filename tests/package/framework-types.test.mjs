@@ -7,22 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packInto, root, typecheck } from './packed.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-// Inside the project's node_modules, so the consumers find react's, vue's and svelte's types.
-const work = join(root, 'node_modules', '.cache', 'framework-types-check');
-const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const [info] = JSON.parse(
-  execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
-);
-const target = join(work, 'node_modules', 'cerez');
-mkdirSync(target, { recursive: true });
-execFileSync('tar', ['-xzf', join(work, info.filename), '-C', target, '--strip-components=1']);
-const files = info.files.map((f) => f.path);
+const { work, files, target } = packInto('framework-types-check');
 const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
 
 const GENERATED = [
@@ -34,33 +21,7 @@ const GENERATED = [
   'dist/web-types.json',
 ];
 
-/** Type-checks `source` as `name` in the consumer folder; the compiler's output, or `null` when it passes. */
-function check(name, source, options = {}) {
-  writeFileSync(join(work, name), source);
-  writeFileSync(
-    join(work, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: false,
-        types: [],
-        ...options,
-      },
-      files: [name],
-    }),
-  );
-  try {
-    execFileSync(process.execPath, [tsc, '-p', join(work, 'tsconfig.json')], { cwd: work, encoding: 'utf8' });
-    return null;
-  } catch (error) {
-    return String(error.stdout ?? error);
-  }
-}
+const check = (name, source, options = {}) => typecheck(work, name, source, options);
 
 test('the generated typings and editor data are packed, and the package names them', () => {
   for (const file of GENERATED) assert.ok(files.includes(file), `${file} is packed`);
