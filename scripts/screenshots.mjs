@@ -1,4 +1,5 @@
-// Screenshots of the banner for review: every position × theme × language on the demo page, plus preferences.
+// Screenshots of the banner for review: every position × theme × language on the demo page, plus preferences and
+// a blocked embed's placeholder.
 // Not part of `npm test`. Usage: npm run screenshots (builds first), or node scripts/screenshots.mjs once dist/ exists.
 // Writes PNGs to screenshots/ (gitignored) and prints their paths.
 import { spawn, execFileSync } from 'node:child_process';
@@ -160,6 +161,22 @@ async function main() {
       await page.locator('cookie-consent-banner').evaluate((element) => element.showPreferences());
       await page.locator('cookie-consent-banner dialog[part="preferences"][open]').waitFor({ state: 'visible' });
       await shoot(`preferences-${theme}-${lang}`);
+    }
+
+    // A blocked embed's placeholder (the demo's gated video), with the banner hidden: the README shows these.
+    for (const [theme, lang] of [
+      ['light', 'tr'],
+      ['light', 'en'],
+      ['dark', 'ar'],
+    ]) {
+      await page.setViewportSize(DESKTOP);
+      await showBanner(page, server.base, attrs, { position: 'bottom', theme, lang });
+      await page.locator('cookie-consent-banner').evaluate((element) => element.hide());
+      const placeholder = page.locator('cookie-consent-placeholder');
+      await placeholder.locator(`[part="placeholder"][lang="${lang}"]`).waitFor({ state: 'visible' });
+      const file = join(out, `placeholder-${theme}-${lang}.png`);
+      await placeholder.screenshot({ path: file });
+      written.push(file);
     }
 
     if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`);

@@ -1,7 +1,7 @@
 import { css } from './view/css.js';
 
 /** The dark theme's colours: for `theme="dark"`, and for `auto` under a dark colour scheme. */
-const dark = css`
+export const dark = css`
   --cc-background: #1b1e24;
   --cc-text: #f1f3f5;
   --cc-muted-text: #c3c8d1;

@@ -300,12 +300,16 @@ export class CookieConsentBanner extends ReactiveHost {
         () => this._input.cookies,
       ),
       environment: browserEnvironment(),
-      gate: () =>
-        new Gate(
+      gate: () => {
+        const gate = new Gate(
           document,
           () => this.nonce ?? '',
           () => this._offered(),
-        ),
+        );
+        // A blocked embed's placeholder comes with the UI: a page without one never loads it for this.
+        gate.onBlocked = (embed) => void this._ui.with((ui) => ui.blocked(embed));
+        return gate;
+      },
       host: {
         changed: (change) => {
           this.requestUpdate();

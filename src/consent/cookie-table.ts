@@ -1,4 +1,4 @@
-import { fail, warn } from '../internal/warn.js';
+import { report } from '../internal/warn.js';
 
 /** One cookie (or, with a trailing `*`, a family of cookies) the site sets for a category. */
 export interface CookieEntry {
@@ -33,7 +33,7 @@ function entry(value: unknown): CookieEntry | undefined {
   const record = raw as Record<string, unknown>;
   const name = record['name'];
   if (typeof name !== 'string' || !NAME.test(name)) {
-    warn(`cookies: "${String(name).slice(0, 40)}" is not a cookie name; skipped.`);
+    report('cookieBadName', String(name).slice(0, 40));
     return undefined;
   }
   const out: Record<string, string> = { name };
@@ -43,10 +43,7 @@ function entry(value: unknown): CookieEntry | undefined {
   }
   if (record['criterion'] === 'A' || record['criterion'] === 'B') out['criterion'] = record['criterion'];
   if ('basis' in record && record['basis'] !== 'consent') {
-    fail(
-      'CEREZ_NO_LEGITIMATE_INTEREST',
-      `cookie "${name}": a cookie is placed on consent (or, if necessary, exempt), never on "${String(record['basis']).slice(0, 40)}"; it is treated as needing consent.`,
-    );
+    report('CEREZ_NO_LEGITIMATE_INTEREST', name, String(record['basis']).slice(0, 40));
   }
   return out as unknown as CookieEntry;
 }
@@ -56,23 +53,23 @@ export function cleanCookieTable(value: unknown): CookieTable {
   const out: Record<string, CookieEntry[]> = {};
   if (value == null) return out;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    warn('cookies: expected an object of category → list of cookies; ignored.');
+    report('cookiesNotObject');
     return out;
   }
   let count = 0;
   for (const [category, list] of Object.entries(value as Record<string, unknown>)) {
     if (!CATEGORY.test(category)) {
-      warn(`cookies: "${category.slice(0, 40)}" is not a category id; skipped.`);
+      report('cookiesBadCategory', category.slice(0, 40));
       continue;
     }
     if (!Array.isArray(list)) {
-      warn(`cookies: the cookies of "${category}" are not a list; skipped.`);
+      report('cookiesNotList', category);
       continue;
     }
     const entries: CookieEntry[] = [];
     for (const item of list) {
       if (count >= MAX_ENTRIES) {
-        warn(`cookies: more than ${MAX_ENTRIES} cookies; the rest are skipped.`);
+        report('tooManyCookies', MAX_ENTRIES);
         break;
       }
       const cleaned = entry(item);
@@ -98,7 +95,7 @@ export function declarativeCookieTable(host: Element): CookieTable {
     try {
       table = mergeCookieTables(table, cleanCookieTable(JSON.parse(script.textContent ?? '')));
     } catch {
-      warn('cookies: a <script type="application/json" data-cookies> inside the element is not valid JSON; ignored.');
+      report('cookiesBadJson');
     }
   }
   return table;
@@ -132,15 +129,12 @@ export function checkNecessary(table: CookieTable, offered: readonly string[]): 
     const category = trackerCategory(entry.name);
     if (category) {
       const target = offered.includes(category) ? category : offered.find((id) => id !== 'necessary');
-      fail(
-        'CEREZ_TRACKER_AS_NECESSARY',
-        `"${entry.name}" is an analytics or advertising cookie, not strictly necessary; it is listed under ${target ?? 'no category'} and needs consent.`,
-      );
+      report('CEREZ_TRACKER_AS_NECESSARY', entry.name, target ?? 'no category');
       if (target) out[target] = [...(out[target] ?? []), entry];
       continue;
     }
     if (!entry.criterion || !entry.justification) {
-      warn(`cookies: the necessary cookie "${entry.name}" needs a criterion ("A" or "B") and a justification.`);
+      report('necessaryUnjustified', entry.name);
     }
     kept.push(entry);
   }

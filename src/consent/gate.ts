@@ -1,15 +1,21 @@
 import { report } from '../internal/warn.js';
+import { ONCE } from './embeds.js';
 
 /**
- * Gated tags: `<script type="text/plain" data-consent-category="…">` and
- * `<iframe data-consent-category="…" data-src="…">` and `<img data-consent-category="…" data-src="…" data-srcset="…">`
- * (a pixel). A script runs once, when all of its categories are allowed; an iframe or an image gets its `src`
- * (and `srcset`) then, and loses them again when a category is withdrawn.
+ * Gated tags: `<script type="text/plain" data-consent-category="…">`, embeds (`<iframe>`, `<video>`, `<audio>`
+ * with `data-consent-category="…" data-src="…"`) and pixels (`<img data-consent-category="…" data-src="…"
+ * data-srcset="…">`). A script runs once, when all of its categories are allowed; an embed or an image gets its
+ * `src` (and `srcset`) then, and loses them again when a category is withdrawn. A blocked embed is handed to
+ * `onBlocked` (its placeholder); `data-consent-once` on it (set by the placeholder's "Load this once") loads it
+ * for this page only, until its categories are allowed: from then on a withdrawal unloads it like the others.
  *
  * Under a nonce-based CSP (the element has a `nonce`), only gated scripts that carry that same nonce are
  * ever run: the gate never gives a script a nonce, so markup injected without the page's nonce stays inert.
  */
-const SELECTOR = 'script[data-consent-category], iframe[data-consent-category], img[data-consent-category]';
+const SELECTOR = ['script', 'iframe', 'img', 'video', 'audio'].map((tag) => `${tag}[data-consent-category]`).join();
+
+/** An element whose `src` the gate sets. */
+type Embed = HTMLIFrameElement | HTMLImageElement | HTMLMediaElement;
 
 /**
  * How long a gated script with `src` (and no `async`) may hold up the gated scripts after it, in ms. When it
@@ -118,6 +124,8 @@ function run(script: HTMLScriptElement): Promise<void> {
 export class Gate {
   /** Called after each gated script has run (before the next one does). */
   onRun: (() => void) | undefined;
+  /** Called with each embed (not an image) that is blocked, at every look at it: its placeholder shows. */
+  onBlocked: ((embed: HTMLIFrameElement | HTMLMediaElement) => void) | undefined;
   private readonly observer: MutationObserver;
   private allowed: (category: string) => boolean = () => false;
   /** Gated scripts run one after another, in document order. */
@@ -140,7 +148,7 @@ export class Gate {
   ) {
     this.observer = new MutationObserver((records) => {
       for (const record of records) {
-        for (const node of record.addedNodes) {
+        for (const node of record.type === 'attributes' ? [record.target] : record.addedNodes) {
           if (node instanceof Element) this.scan(node);
         }
       }
@@ -150,7 +158,7 @@ export class Gate {
   /** Starts watching the page; gated elements added later are handled too. */
   start(allowed: (category: string) => boolean): void {
     this.allowed = allowed;
-    this.observer.observe(this.root, { childList: true, subtree: true });
+    this.observer.observe(this.root, { childList: true, subtree: true, attributeFilter: [ONCE] });
     this.scan(this.root);
   }
 
@@ -193,8 +201,8 @@ export class Gate {
       this.check(element);
       if (element instanceof HTMLScriptElement) {
         if (element.type === 'text/plain' && this.trusted(element) && this.permitted(element)) this.enqueue(element);
-      } else if (element instanceof HTMLIFrameElement || element instanceof HTMLImageElement) {
-        this.frame(element);
+      } else {
+        this.frame(element as Embed);
       }
     }
   }
@@ -241,11 +249,14 @@ export class Gate {
     }
   }
 
-  /** An iframe or an image: its `src` (an image's `srcset` too) while allowed, none when not. */
-  private frame(frame: HTMLIFrameElement | HTMLImageElement): void {
+  /** An embed or an image: its `src` (an image's `srcset` too) while allowed or loaded once, none when not. */
+  private frame(frame: Embed): void {
     const loaded = frame.getAttribute('data-consent-state') === 'run';
     const image = frame instanceof HTMLImageElement;
-    if (this.permitted(frame)) {
+    const permitted = this.permitted(frame);
+    // Allowed now: a withdrawal will unload it, "once" or not.
+    if (permitted) frame.removeAttribute(ONCE);
+    if (permitted || frame.hasAttribute(ONCE)) {
       if (loaded) return;
       const src = safeFrameUrl(frame, frame.getAttribute('data-src'));
       const srcset = image ? safeSrcset(frame) : null;
@@ -254,11 +265,16 @@ export class Gate {
       // srcset first: an image set to both picks its candidate once, from the srcset.
       if (srcset) frame.setAttribute('srcset', srcset);
       if (src) frame.src = src;
-    } else if (loaded) {
+      return;
+    }
+    if (loaded) {
       frame.removeAttribute('data-consent-state');
       frame.removeAttribute('srcset');
       frame.removeAttribute('src');
-      if (!image) frame.src = 'about:blank';
+      if (frame instanceof HTMLIFrameElement) frame.src = 'about:blank';
+      // A media element stops playing only when told to load its (now missing) source.
+      else if (!image) frame.load();
     }
+    if (!image) this.onBlocked?.(frame);
   }
 }

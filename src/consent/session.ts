@@ -24,11 +24,12 @@ import { readStored, removeCookies, type CookieSettings, type PageLocation } fro
 import { report } from '../internal/warn.js';
 
 /**
- * What caused a change of the stored choice: `banner` or `preferences` (the visitor), `api` (the page's script
+ * What caused a change of the stored choice: `banner`, `preferences` or `placeholder` (the visitor: a blocked
+ * embed's "Always allow"), `api` (the page's script
  * or attributes), `sync` (a choice made in another window, seen when this one looked again). The public name is
  * `ConsentSource` (src/events.ts).
  */
-export type ChangeSource = 'banner' | 'preferences' | 'api' | 'sync';
+export type ChangeSource = 'banner' | 'preferences' | 'placeholder' | 'api' | 'sync';
 
 /**
  * A change of the choice in effect: the detail of `consent-change`, fired after the cookie is written (or

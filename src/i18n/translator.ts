@@ -109,8 +109,8 @@ export async function loadLanguage(
   }
 }
 
-/** A translate function fixed to one language: a key, and a `count` where the string has plural forms. */
-export type Translate = (key: string, options?: { count: number }) => string;
+/** A translate function fixed to one language: a key, and its values (a `count` where the string has plural forms). */
+export type Translate = (key: string, options?: Readonly<Record<string, string | number>>) => string;
 
 /**
  * A translate function fixed to one language. Each text is made once per language (i18next's lookup, fallback
@@ -122,7 +122,7 @@ export function translator(language: string): Translate {
   if (!texts) made.set(language, (texts = new Map()));
   const cache = texts;
   return (key, options) => {
-    const id = options === undefined ? key : `${key}\u0000${options.count}`;
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     let text = cache.get(id);
     if (text === undefined) {
       text = options === undefined ? t(key) : t(key, options);

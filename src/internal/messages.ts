@@ -95,6 +95,19 @@ export const MESSAGES = {
   gateUngated: (a: string | number) => `${a} lacks type="text/plain": it runs without consent.`,
   gateNoNonce: (a: string | number) => `${a} lacks the page's nonce; it never runs.`,
   gateEarlySrc: (a: string | number) => `${a} has a src: it loads before consent; use data-src.`,
+  cookieBadName: (a: string | number) => `cookies: "${a}" is not a cookie name; skipped.`,
+  CEREZ_NO_LEGITIMATE_INTEREST: (a: string | number, b: string | number) =>
+    `cookie "${a}": a cookie is placed on consent (or, if necessary, exempt), never on "${b}"; it is treated as needing consent.`,
+  cookiesNotObject: () => `cookies: expected an object of category → list of cookies; ignored.`,
+  cookiesBadCategory: (a: string | number) => `cookies: "${a}" is not a category id; skipped.`,
+  cookiesNotList: (a: string | number) => `cookies: the cookies of "${a}" are not a list; skipped.`,
+  tooManyCookies: (a: string | number) => `cookies: more than ${a} cookies; the rest are skipped.`,
+  cookiesBadJson: () =>
+    `cookies: a <script type="application/json" data-cookies> inside the element is not valid JSON; ignored.`,
+  CEREZ_TRACKER_AS_NECESSARY: (a: string | number, b: string | number) =>
+    `"${a}" is an analytics or advertising cookie, not strictly necessary; it is listed under ${b} and needs consent.`,
+  necessaryUnjustified: (a: string | number) =>
+    `cookies: the necessary cookie "${a}" needs a criterion ("A" or "B") and a justification.`,
   vendorThrew: (a: string | number, b: string | number) =>
     `the page's ${a} threw (${b}); the banner goes on, but that vendor may not have its consent signal.`,
 } satisfies Record<string, (...args: (string | number)[]) => string>;

@@ -15,6 +15,7 @@ import { warn } from '../internal/warn.js';
 import { consentEvent } from '../events.js';
 import * as view from '../view/banner-view.js';
 import type { HostServices, RenderedParts } from '../view/banner-view.js';
+import type { Embed, Placeholders } from '../view/placeholders.js';
 
 /** Where the banner can sit. */
 export type BannerPosition = 'bottom' | 'top' | 'bottom-start' | 'bottom-end' | 'center';
@@ -96,6 +97,9 @@ export class BannerUi {
   private readonly localize: LocalizeController;
   private readonly focus: FocusController;
   private readonly scrollPadding: ScrollPaddingController;
+  /** The placeholders of blocked embeds: their own chunk, loaded when the gate finds the first one. */
+  private placeholders: Promise<Placeholders | undefined> | undefined;
+  private shownPlaceholders: Placeholders | undefined;
 
   constructor(private readonly host: UiHost) {
     const { element } = host;
@@ -175,6 +179,19 @@ export class BannerUi {
   stop(): void {
     this.scrollPadding.release();
     this.preferencesOpen = false;
+    this.shownPlaceholders?.clear();
+  }
+
+  /** The gate found an embed blocked: its placeholder shows (the placeholders' chunk loads with the first). */
+  blocked(embed: Embed): void {
+    this.placeholders ??= import('../view/placeholders.js').then(
+      (module) => (this.shownPlaceholders = new module.Placeholders(() => this.host.element.requestUpdate())),
+      (error: unknown) => {
+        warn(`could not load the placeholders of blocked embeds (${String(error)}); they stay empty.`);
+        return undefined;
+      },
+    );
+    void this.placeholders.then((placeholders) => placeholders?.blocked(embed));
   }
 
   private readonly actions: view.ViewActions = {
@@ -235,6 +252,22 @@ export class BannerUi {
       cookies: this.host.cookies(),
       actions: this.actions,
     });
+    const { host } = this;
+    this.shownPlaceholders?.render({
+      language: this.localize.language,
+      dir: host.services.directionOf(this.localize.language),
+      theme: element.theme,
+      policyUrl: safePolicyUrl(element.policyUrl, document.baseURI),
+      offered: host.offered(),
+      allow: (categories) => {
+        const stored = session.consent?.categories ?? {};
+        host.choose(
+          'save',
+          'placeholder',
+          (id) => categories.includes(id) || (Object.hasOwn(stored, id) && stored[id] === true),
+        );
+      },
+    });
   }
 
   updated(): void {
@@ -259,7 +292,9 @@ export class BannerUi {
       }
     }
     // A new language shows only once its text is ready.
-    this.localize.sync(element.open || this.preferencesOpen || element.launcher);
+    this.localize.sync(
+      element.open || this.preferencesOpen || element.launcher || (this.shownPlaceholders?.size ?? 0) > 0,
+    );
   }
 
   private position(): BannerPosition {

@@ -162,7 +162,7 @@ function purposes(m: ViewModel, t: ReturnType<typeof translator>): TemplateResul
 const listFormats = new Map<string, Intl.ListFormat | undefined>();
 
 /** A list format per language, made once (costly to make); `undefined` for a site-added language Intl does not know. */
-function listFormat(language: string): Intl.ListFormat | undefined {
+export function listFormat(language: string): Intl.ListFormat | undefined {
   if (!listFormats.has(language)) {
     let format: Intl.ListFormat | undefined;
     try {
