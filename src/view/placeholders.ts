@@ -254,11 +254,18 @@ export class Placeholders {
     this.observer.disconnect();
   }
 
-  /** Placeholders whose embed loaded or left the page go; focus in one moves to its embed. */
+  /**
+   * After any change to the page: placeholders whose embed loaded or left the page go (focus in one moves to its
+   * embed), and the others stay right before their embed.
+   */
   private tidy(): void {
-    for (const embed of [...this.shown.keys()]) {
-      if (embed.isConnected && !embed.hasAttribute('data-consent-state')) continue;
-      const focused = this.shown.get(embed)?.root.activeElement != null;
+    for (const [embed, placeholder] of [...this.shown]) {
+      if (embed.isConnected && !embed.hasAttribute('data-consent-state')) {
+        // The page moved the embed, or took the placeholder out: it goes back right before the embed.
+        if (placeholder.host.nextSibling !== embed) embed.before(placeholder.host);
+        continue;
+      }
+      const focused = placeholder.root.activeElement != null;
       this.remove(embed);
       if (focused && embed.isConnected) {
         embed.focus({ preventScroll: true });

@@ -217,6 +217,10 @@ test.describe('placeholders of blocked embeds', () => {
     const placeholder = group(page, 'Sonradan gelen');
     await expect(placeholder).toBeVisible();
     await expect(placeholder).toContainText(tr.categories.analytics.name);
+    // The page moves the frame: its placeholder goes with it.
+    await page.evaluate(() => document.body.prepend(document.querySelector('#late')!));
+    await expect(page.locator('body > cookie-consent-placeholder:first-child + #late')).toHaveCount(1);
+    await expect(placeholder).toBeVisible();
     await page.evaluate(() => document.querySelector('#late')!.remove());
     await expect(page.locator('cookie-consent-placeholder')).toHaveCount(0);
     // Put back: blocked again, its placeholder again.
@@ -320,6 +324,20 @@ test.describe('placeholders in other languages and looks', () => {
     });
     expect(look).toEqual({ background: 'rgb(27, 30, 36)', radius: '0px', link: 'rgb(1, 2, 3)' });
   });
+});
+
+test('in forced colours the box and its buttons keep their borders; no motion to reduce', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await open(page, { after: VIDEO });
+  const placeholder = group(page, 'Ürün tanıtımı');
+  await expect(placeholder).toBeVisible();
+  const borders = await placeholder.evaluate((box) =>
+    [box, ...box.querySelectorAll('button')].map((e) => {
+      const style = getComputedStyle(e);
+      return `${style.borderTopStyle} ${parseFloat(style.borderTopWidth) > 0} ${style.animationName} ${style.transitionDuration}`;
+    }),
+  );
+  expect(borders).toEqual(['solid true none 0s', 'solid true none 0s', 'solid true none 0s']);
 });
 
 test.describe('placeholders at 320 px', () => {
