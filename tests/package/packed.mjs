@@ -14,6 +14,9 @@ export function packInto(name) {
   const work = join(root, 'node_modules', '.cache', name);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  // The consumer's own package.json: without one, the nearest is this project's, named `cerez`, and TypeScript and
+  // the bundlers resolve `cerez` to this project itself (a package may import itself by name), not to the packed copy.
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'cerez-consumer', private: true, type: 'module' }));
   const [info] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
   );
