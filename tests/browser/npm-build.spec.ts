@@ -1,6 +1,7 @@
 // The npm build on a lit site: a page built by Vite that renders with its own lit-html and imports `cerez/define`
-// (the packed package's dist/npm/) gets one lit-html, so under `trusted-types lit-html` there is one policy of that name, and the banner
-// works. A second, bundled lit-html would try to create a second policy: a violation, and no banner.
+// (the packed package's dist/npm/) gets one lit-html, so under `trusted-types lit-html` there is one policy of that
+// name, and the banner works. A second, bundled lit-html would try to create a second policy: a violation, and no
+// banner.
 import tr from '../../locales/tr.json' with { type: 'json' };
 import { buildSite, packed, serveSite, type BuiltSite } from '../frameworks/build.js';
 import { test, expect, consentCookie } from './fixtures.js';
