@@ -185,9 +185,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    // The sites the framework tests build with Vite (tests/browser/frameworks.spec.ts, npm-build.spec.ts).
-    files: ['tests/frameworks/**/*.js', 'tests/frameworks/**/*.jsx'],
-    languageOptions: { globals: globals.browser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    // The lit site npm-build.spec.ts builds with Vite.
+    files: ['tests/frameworks/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    // The framework examples, written as a site writes them (`getElementById('root')!`), and their JSX typings,
+    // which extend the JSX namespace's IntrinsicElements with an empty interface.
+    files: ['examples/**/*.ts', 'examples/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
   },
   {
     files: ['scripts/**/*.mjs', 'demo/**/*.js', 'bench/**/*.mjs', 'tests/**/*.mjs', 'tests/fixtures/*.js', '*.mjs'],

@@ -14,21 +14,33 @@ const out = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(readFileSync(new URL('../custom-elements.json', import.meta.url), 'utf8'));
 
 /**
+ * The manifest with `lang` and `nonce` naming their own properties: the generators name a property by the
+ * attribute's `fieldName`, which these native ones have none of in the manifest (the JSX types had an `undefined`
+ * prop for them).
+ */
+function withNativeFields(source) {
+  const copy = structuredClone(source);
+  for (const module of copy.modules) {
+    for (const declaration of module.declarations ?? []) {
+      for (const attribute of declaration.attributes ?? []) {
+        if (!attribute.fieldName && ['lang', 'nonce'].includes(attribute.name)) attribute.fieldName = attribute.name;
+      }
+    }
+  }
+  return copy;
+}
+
+/**
  * The manifest as the Vue and Svelte generators read it: they take an event's type as its `detail` (and skip
- * importing a generic such as our `CustomEvent<ConsentChangeDetail>`), and name a property by the attribute's
- * `fieldName`, which the native `lang` and `nonce` have none of in the manifest. So: `CustomEvent<X>` becomes `X`,
- * and `lang`/`nonce` name their own properties.
+ * importing a generic such as our `CustomEvent<ConsentChangeDetail>`). So `CustomEvent<X>` becomes `X`.
  */
 function forDetailGenerators(source) {
-  const copy = structuredClone(source);
+  const copy = withNativeFields(source);
   for (const module of copy.modules) {
     for (const declaration of module.declarations ?? []) {
       for (const event of declaration.events ?? []) {
         const detail = /^CustomEvent<(.+)>$/.exec(event.type?.text ?? '');
         if (detail) event.type.text = detail[1];
-      }
-      for (const attribute of declaration.attributes ?? []) {
-        if (!attribute.fieldName && ['lang', 'nonce'].includes(attribute.name)) attribute.fieldName = attribute.name;
       }
     }
   }
@@ -39,7 +51,7 @@ const quiet = { hideLogs: true };
 // The element's class and event map, for the generators that type properties and events from it.
 const component = () => './index.js';
 
-generateJsxTypes(manifest, {
+generateJsxTypes(withNativeFields(manifest), {
   ...quiet,
   outdir: `./${out}/types`,
   fileName: 'jsx.d.ts',

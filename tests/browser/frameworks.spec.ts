@@ -1,11 +1,11 @@
-// The element in React and Vue, from the npm build, on pages built by Vite: React 18 through the README's @lit/react
-// recipe, React 19, Vue 3 and Svelte 5 with the element itself. The banner works, the page's React handler hears `consent-change`,
-// and settings that arrive as props (after the element is connected, with @lit/react) are the ones a stored
-// choice is checked against: a stale grant is not honoured, no gated tag runs, Consent Mode starts from its
-// denied default, and nothing reloads.
+// The framework examples (examples/), built by Vite against the packed package, in the browser: React 18 through
+// @lit/react, React 19, Vue 3 and Svelte 5 with the element itself. The banner works, the page's handler hears
+// `consent-change`, and settings that arrive as props (after the element is connected, with @lit/react) are the
+// ones a stored choice is checked against: a stale grant is not honoured, no gated tag runs, Consent Mode starts
+// from its denied default, and nothing reloads.
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
-import { buildSite, serveSite, type BuiltSite } from '../frameworks/build.js';
+import { buildSite, packed, serveSite, type BuiltSite } from '../frameworks/build.js';
 import { test, expect, consentCookie, recordEvents, events, tracker, dataLayer, SEED_NOTICE } from './fixtures.js';
 
 const PAGES = [
@@ -18,10 +18,11 @@ test.describe.configure({ mode: 'default' });
 
 const sites = new Map<string, BuiltSite>();
 test.beforeAll(async () => {
-  test.setTimeout(240_000); // four Vite builds, on a busy machine
-  for (const { fixture } of PAGES) sites.set(fixture, await buildSite(fixture));
-  sites.set('vue', await buildSite('vue'));
-  sites.set('svelte', await buildSite('svelte'));
+  test.setTimeout(240_000); // a pack and four Vite builds, on a busy machine
+  const pkg = packed('examples-frameworks');
+  for (const { fixture } of PAGES) sites.set(fixture, await buildSite(`examples/react/${fixture}`, pkg));
+  sites.set('vue', await buildSite('examples/vue', pkg));
+  sites.set('svelte', await buildSite('examples/svelte', pkg));
 });
 test.afterAll(async () => {
   for (const site of sites.values()) await site.remove();

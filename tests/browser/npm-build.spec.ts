@@ -1,8 +1,9 @@
 // The npm build on a lit site: a page built by Vite that renders with its own lit-html and imports `cerez/define`
-// (dist/npm/) gets one lit-html, so under `trusted-types lit-html` there is one policy of that name, and the banner
-// works. A second, bundled lit-html would try to create a second policy: a violation, and no banner.
+// (the packed package's dist/npm/) gets one lit-html, so under `trusted-types lit-html` there is one policy of that
+// name, and the banner works. A second, bundled lit-html would try to create a second policy: a violation, and no
+// banner.
 import tr from '../../locales/tr.json' with { type: 'json' };
-import { buildSite, serveSite, type BuiltSite } from '../frameworks/build.js';
+import { buildSite, packed, serveSite, type BuiltSite } from '../frameworks/build.js';
 import { test, expect, consentCookie } from './fixtures.js';
 
 const CSP = [
@@ -20,8 +21,8 @@ test.describe.configure({ mode: 'default' });
 
 let site: BuiltSite;
 test.beforeAll(async () => {
-  test.setTimeout(120_000); // a Vite build, on a busy machine
-  site = await buildSite('lit-site');
+  test.setTimeout(120_000); // a pack and a Vite build, on a busy machine
+  site = await buildSite('tests/frameworks/lit-site', packed('npm-build-lit-site'));
 });
 test.afterAll(async () => {
   await site?.remove();

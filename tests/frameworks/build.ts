@@ -1,25 +1,14 @@
-// Builds a fixture site (a folder here with an index.html) with Vite, the way a site that installed `cerez` from
-// npm would, and serves the result to a Playwright page. `cerez` and `cerez/define` resolve through package.json's
-// "exports" to the npm build (dist/npm/, so `npm run build` first); their dependencies come from node_modules.
+// Builds a site (a folder with an index.html, and its vite.config.ts if it has one) with Vite, the way a site that
+// installed `cerez` from npm would, and serves the result to a Playwright page. `cerez` and `cerez/*` resolve as
+// from a site beside the packed package (`npm pack`, extracted by tests/package/packed.mjs, so `npm run build`
+// first): through the packed package.json's "exports"; its dependencies and the site's come from node_modules.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import vue from '@vitejs/plugin-vue';
-import { build, type PluginOption } from 'vite';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, string | { default: string }>;
-};
-
-/** The file package.json's "exports" gives an importer of `cerez${subpath}`. */
-function exported(subpath: '.' | './define'): string {
-  const target = pkg.exports[subpath]!;
-  return join(root, typeof target === 'string' ? target : target.default);
-}
+import { build, type Plugin } from 'vite';
+import { packInto, root } from '../package/packed.mjs';
 
 export interface BuiltSite {
   /** The folder holding the built index.html and its assets. */
@@ -27,34 +16,50 @@ export interface BuiltSite {
   remove(): Promise<void>;
 }
 
-/**
- * The framework's own Vite plugin, as its site would have: Vue's, told that the tag is a custom element (the
- * README's recipe), or Svelte's; else none.
- */
-function plugins(name: string): PluginOption[] {
-  if (name === 'svelte') return [svelte({ configFile: false })];
-  if (name !== 'vue') return [];
-  return [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'cookie-consent-banner' } } })];
+/** The packed package, extracted as `<work>/node_modules/cerez`. */
+export interface Packed {
+  work: string;
+  target: string;
 }
 
-/** Builds `tests/frameworks/<name>/` into a new temporary folder. */
-export async function buildSite(name: string): Promise<BuiltSite> {
-  const dir = await mkdtemp(join(tmpdir(), `cerez-${name}-`));
+/** Packs the package once, into `node_modules/.cache/<name>/` (one name per spec file: they may run at once). */
+export function packed(name: string): Packed {
+  const { work, target } = packInto(name);
+  return { work, target };
+}
+
+/**
+ * Resolves `cerez` and `cerez/…` as a file in `work` would: to the packed package there, through its "exports".
+ * Fails the build if one resolves anywhere else (this project's own dist/, say).
+ */
+function fromPacked({ work, target }: Packed): Plugin {
+  // A file that exists (Vite resolves from the project's root when the importer does not): the consumer's own
+  // package.json, which packInto writes.
+  const importer = join(work, 'package.json');
+  return {
+    name: 'cerez-from-the-packed-package',
+    enforce: 'pre',
+    async resolveId(source, _importer, options) {
+      if (source !== 'cerez' && !source.startsWith('cerez/')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved?.id.startsWith(target + sep))
+        throw new Error(`${source} resolved to ${resolved?.id}, not ${target}`);
+      return resolved;
+    },
+  };
+}
+
+/** Builds `<folder>/` (relative to the project) into a new temporary folder, with `cerez` from `pkg`. */
+export async function buildSite(folder: string, pkg: Packed): Promise<BuiltSite> {
+  const site = join(root, folder);
+  const dir = await mkdtemp(join(tmpdir(), `cerez-${basename(folder)}-`));
+  const config = join(site, 'vite.config.ts');
   await build({
-    plugins: plugins(name),
-    root: join(root, 'tests', 'frameworks', name),
-    configFile: false,
+    root: site,
+    configFile: existsSync(config) ? config : false,
+    plugins: [fromPacked(pkg)],
     logLevel: 'warn',
     base: './',
-    // JSX through React's automatic runtime: `react/jsx-runtime` resolves from the fixture, so each page gets its
-    // own React version.
-    oxc: { jsx: { runtime: 'automatic' } },
-    resolve: {
-      alias: [
-        { find: /^cerez$/, replacement: exported('.') },
-        { find: /^cerez\/define$/, replacement: exported('./define') },
-      ],
-    },
     build: {
       outDir: dir,
       emptyOutDir: true,

@@ -1,6 +1,7 @@
 // The framework typings and editor data generated from custom-elements.json (scripts/framework-types.mjs): shipped
-// in the packed package, named by its exports, and each typing checks a consumer — a React 19 TSX file, a Vue
-// component's props, Svelte's element attributes — while a wrong use of each fails. Runs after `npm run build`.
+// in the packed package, named by its exports, and each typing checks a consumer — React 19, Preact and Solid TSX
+// files, a Vue component's props, Svelte's element attributes — while a wrong use of each fails. The examples
+// (examples/) are type-checked as they are written, and with a wrong use that must fail. Runs after `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -82,6 +83,84 @@ export const banner = (
   assert.match(detail ?? '', /nope/, 'a detail field that does not exist fails');
 });
 
+test('Preact: the JSX types accept the element, its attributes and onconsent-change; a wrong use fails', () => {
+  // As the README says: `CustomElements` added to Preact's JSX namespace.
+  const header = `import type { CustomElements } from 'cerez/jsx';
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
+`;
+  // skipLibCheck, as Preact's starter tsconfig has it (cerez's jsx.d.ts is checked without it in the React test).
+  const preact = { jsx: 'react-jsx', jsxImportSource: 'preact', skipLibCheck: true };
+  const ok = check(
+    'preact.tsx',
+    `${header}
+export const banner = (
+  <cookie-consent-banner
+    policy-url="/cerez-politikasi"
+    position="bottom-end"
+    onconsent-change={(event) => console.log(event.detail.consent?.categories['analytics'], event.target.open)}
+  />
+);
+`,
+    preact,
+  );
+  assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
+  // Both wrong uses in one file (one compiler run): each is reported.
+  const wrong = check(
+    'preact.tsx',
+    `${header}export const a = <cookie-consent-banner position="middle" />;
+export const b = <cookie-consent-banner onconsent-change={(e) => e.detail.nope} />;
+`,
+    preact,
+  );
+  assert.match(wrong ?? '', /preact\.tsx\(7,.*"middle"/, 'a position that does not exist fails');
+  assert.match(wrong ?? '', /preact\.tsx\(8,.*'nope'/, 'a detail field that does not exist fails');
+});
+
+test('Solid: CustomElementsSolidJs types the element, its attr:/prop: forms and on:consent-change; a wrong use fails', () => {
+  // As the generated file's notes say: Solid takes `CustomElementsSolidJs`, which adds the `attr:`, `prop:` and
+  // `on:` forms. The augmentation needs solid-js in the program, as every Solid component file has it.
+  const header = `import type { Component } from 'solid-js';
+import type { CustomElementsSolidJs } from 'cerez/jsx';
+declare module 'solid-js' {
+  namespace JSX {
+    interface IntrinsicElements extends CustomElementsSolidJs {}
+  }
+}
+`;
+  // skipLibCheck, as Solid's starter tsconfig has it (cerez's jsx.d.ts is checked without it in the React test).
+  const solid = { jsx: 'preserve', jsxImportSource: 'solid-js', skipLibCheck: true };
+  const component = (element) => `${header}export const Banner: Component = () => ${element};\n`;
+  const ok = check(
+    'solid.tsx',
+    component(`(
+  <cookie-consent-banner
+    position="bottom-end"
+    prop:consentMode={true}
+    attr:policy-url="/cerez-politikasi"
+    prop:revision="2"
+    on:consent-change={(event) => console.log(event.detail.consent?.method, event.target.open)}
+  />
+)`),
+    solid,
+  );
+  assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
+  const wrong = check(
+    'solid.tsx',
+    `${header}export const A: Component = () => <cookie-consent-banner position="middle" />;
+export const B: Component = () => <cookie-consent-banner prop:position="middle" />;
+export const C: Component = () => <cookie-consent-banner on:consent-change={(e) => e.detail.nope} />;
+`,
+    solid,
+  );
+  assert.match(wrong ?? '', /solid\.tsx\(8,.*"middle"/, 'a position that does not exist fails');
+  assert.match(wrong ?? '', /solid\.tsx\(9,.*"middle"/, 'as a property too');
+  assert.match(wrong ?? '', /solid\.tsx\(10,.*'nope'/, 'a detail field that does not exist fails');
+});
+
 test("Vue 3: GlobalComponents types the element's props in templates; a wrong one fails", () => {
   const source = (props) => `import type { GlobalComponents } from 'vue';
 import 'cerez/vue';
@@ -126,7 +205,7 @@ export const attributes: Attributes = ${attrs};
 test('the Vue example type-checks with vue-tsc against the packed package; a wrong attribute or detail field fails', () => {
   const site = join(work, 'vue-site');
   mkdirSync(site, { recursive: true });
-  const fixture = join(root, 'tests', 'frameworks', 'vue');
+  const fixture = join(root, 'examples', 'vue');
   for (const file of ['App.vue', 'main.ts', 'env.d.ts', 'tsconfig.json']) {
     writeFileSync(join(site, file), readFileSync(join(fixture, file), 'utf8'));
   }
@@ -155,7 +234,7 @@ test('the Svelte example passes svelte-check against the packed package; a wrong
   mkdirSync(join(site, 'node_modules'));
   symlinkSync(target, join(site, 'node_modules', 'cerez'), 'dir');
   symlinkSync(join(root, 'node_modules', 'svelte'), join(site, 'node_modules', 'svelte'), 'dir');
-  const fixture = join(root, 'tests', 'frameworks', 'svelte');
+  const fixture = join(root, 'examples', 'svelte');
   for (const file of ['App.svelte', 'main.ts', 'app.d.ts', 'tsconfig.json']) {
     writeFileSync(join(site, file), readFileSync(join(fixture, file), 'utf8'));
   }
@@ -182,4 +261,62 @@ test('the Svelte example passes svelte-check against the packed package; a wrong
     /ERROR .*nope/,
   );
   rmSync(site, { recursive: true, force: true });
+});
+
+/**
+ * Copies the example in `examples/<folder>/` (its `files`) into a site beside the packed package: a type check of it
+ * with tsc and the example's own tsconfig.json, its main.tsx as given; the compiler's output, or `null` when it passes.
+ */
+function exampleChecker(folder, files) {
+  const site = join(work, folder.replaceAll('/', '-'));
+  mkdirSync(site, { recursive: true });
+  const example = join(root, 'examples', folder);
+  for (const file of files) writeFileSync(join(site, file), readFileSync(join(example, file), 'utf8'));
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  return {
+    main: readFileSync(join(example, 'main.tsx'), 'utf8'),
+    run(main) {
+      writeFileSync(join(site, 'main.tsx'), main);
+      try {
+        execFileSync(process.execPath, [tsc, '-p', join(site, 'tsconfig.json')], { cwd: site, encoding: 'utf8' });
+        return null;
+      } catch (error) {
+        return String(error.stdout ?? error);
+      }
+    },
+  };
+}
+
+test('the React 19 example type-checks with cerez/jsx against the packed package; a wrong attribute or detail field fails', () => {
+  const { main, run } = exampleChecker('react/react19', ['main.tsx', 'cerez-jsx.d.ts', 'tsconfig.json']);
+  const ok = run(main);
+  assert.equal(ok, null, `the example type-checks:\n${ok}`);
+  const handler = 'onconsent-change={onConsentChange}';
+  assert.ok(main.includes('position="bottom"') && main.includes(handler), 'the example as written');
+  // Both wrong uses in one run: each is reported.
+  const wrong =
+    run(
+      main
+        .replace('position="bottom"', 'position="middle"')
+        .replace(handler, 'onconsent-change={(event) => heard.push(event.detail.nope)}'),
+    ) ?? '';
+  assert.match(wrong, /error TS2322: Type '"middle"'/, 'a position that does not exist fails');
+  assert.match(wrong, /error TS2339: Property 'nope'/, 'a detail field that does not exist fails');
+});
+
+test("the React 18 example type-checks with @lit/react's createComponent against the packed package; a wrong prop or detail field fails", () => {
+  const { main, run } = exampleChecker('react/react18', ['main.tsx', 'tsconfig.json']);
+  const ok = run(main);
+  assert.equal(ok, null, `the example type-checks:\n${ok}`);
+  const handler = 'onConsentChange={onConsentChange}';
+  assert.ok(main.includes('position="bottom"') && main.includes(handler), 'the example as written');
+  // Both wrong uses in one run: each is reported.
+  const wrong =
+    run(
+      main
+        .replace('position="bottom"', 'position="middle"')
+        .replace(handler, 'onConsentChange={(event) => heard.push(event.detail.nope)}'),
+    ) ?? '';
+  assert.match(wrong, /error TS2322: Type '"middle"'/, 'a position that does not exist fails');
+  assert.match(wrong, /error TS2339: Property 'nope'/, 'a detail field that does not exist fails');
 });
