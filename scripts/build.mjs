@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import MagicString from 'magic-string';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -43,8 +44,41 @@ const shared = {
 // an app build makes. Minifying drops the bundled packages' license comments, so their licenses are collected in
 // dist/THIRD-PARTY-LICENSES.md.
 const minified = { minify: true, comments: { annotation: false, jsdoc: false, legal: false } };
+
+/** CSS text with its comments and the whitespace it does not need removed (no string in our CSS holds any). */
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,]) ?/g, '$1')
+    .trim();
+}
+
+/**
+ * The styles (`css` template literals in src/, see src/view/css.ts) minified in the files that ship: the JavaScript
+ * minifier leaves a template's text as written. Only the literal parts change (`${…}` stays as it is), and the
+ * source map follows (magic-string), so the code after a stylesheet still maps to its own lines.
+ */
+const cssMinify = {
+  name: 'css-minify',
+  transform(code, id) {
+    if (!id.startsWith(`${root}src/`) || !code.includes('css`')) return null;
+    const edited = new MagicString(code);
+    // A tagged template assigned to a name (`const styles = css\`…\``): not a `css` in backticks in a comment.
+    for (const match of code.matchAll(/= *css`([^`]*)`/g)) {
+      const body = match[1];
+      if (!body) continue;
+      const start = match.index + match[0].length - body.length - 1;
+      const parts = body.split(/(\$\{[^}]*\})/);
+      edited.overwrite(start, start + body.length, parts.map((part, i) => (i % 2 ? part : minifyCss(part))).join(''));
+    }
+    return { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) };
+  },
+};
+
 const ui = await build({
   ...shared,
+  plugins: [cssMinify],
   build: {
     ...shared.build,
     outDir: out,
@@ -142,7 +176,7 @@ const uiChunk = {
 
 await build({
   ...shared,
-  plugins: [uiChunk, localeImport, decorateHelper],
+  plugins: [uiChunk, localeImport, decorateHelper, cssMinify],
   build: {
     ...shared.build,
     outDir: out,
