@@ -1,5 +1,25 @@
 import { css } from './view/css.js';
 
+/**
+ * The light theme's colours and the sizes of text, corners and spacing: the defaults of the banner and of the
+ * placeholders of blocked embeds (src/view/placeholders.ts), which a site's values set on either element win over.
+ */
+export const light = css`
+  --cc-background: #ffffff;
+  --cc-text: #1d2129;
+  --cc-muted-text: #4a5260;
+  --cc-accent: #1f4fbf;
+  --cc-button-background: #1d2129;
+  --cc-button-text: #ffffff;
+  --cc-button-hover-background: #3a4252;
+  --cc-focus-ring: #1f4fbf;
+  --cc-border: #767f8f;
+  --cc-font-family: inherit;
+  --cc-font-size: 1rem;
+  --cc-radius: 0.5rem;
+  --cc-spacing: 1rem;
+`;
+
 /** The dark theme's colours: for `theme="dark"`, and for `auto` under a dark colour scheme. */
 export const dark = css`
   --cc-background: #1b1e24;
@@ -32,21 +52,9 @@ export const dark = css`
  */
 export const bannerStyles = css`
   :host {
-    --cc-background: #ffffff;
-    --cc-text: #1d2129;
-    --cc-muted-text: #4a5260;
-    --cc-accent: #1f4fbf;
-    --cc-button-background: #1d2129;
-    --cc-button-text: #ffffff;
-    --cc-button-hover-background: #3a4252;
+    ${light}
     --cc-switch-off: #6b7280;
     --cc-switch-on: #1f4fbf;
-    --cc-focus-ring: #1f4fbf;
-    --cc-border: #767f8f;
-    --cc-font-family: inherit;
-    --cc-font-size: 1rem;
-    --cc-radius: 0.5rem;
-    --cc-spacing: 1rem;
     --cc-max-width: 70rem;
     --cc-box-width: 26rem;
     --cc-offset: 1rem;

@@ -1,6 +1,6 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { ONCE } from '../consent/embeds.js';
-import { dark } from '../cookie-consent-banner.styles.js';
+import { dark, light } from '../cookie-consent-banner.styles.js';
 import { translator, type Translate } from '../i18n/translator.js';
 import { listFormat } from './banner-view.js';
 import { css } from './css.js';
@@ -26,19 +26,7 @@ const TAG = 'cookie-consent-placeholder';
 /** Its look: the banner's colours and their custom properties, light and dark, for a box of any size. */
 const styles = css`
   :host {
-    --cc-background: #ffffff;
-    --cc-text: #1d2129;
-    --cc-muted-text: #4a5260;
-    --cc-accent: #1f4fbf;
-    --cc-button-background: #1d2129;
-    --cc-button-text: #ffffff;
-    --cc-button-hover-background: #3a4252;
-    --cc-focus-ring: #1f4fbf;
-    --cc-border: #767f8f;
-    --cc-font-family: inherit;
-    --cc-font-size: 1rem;
-    --cc-radius: 0.5rem;
-    --cc-spacing: 1rem;
+    ${light}
     box-sizing: border-box;
   }
 

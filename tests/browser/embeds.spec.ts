@@ -202,18 +202,25 @@ test.describe('placeholders of blocked embeds', () => {
     expect(await src(page, 'video')).toBe('about:blank');
   });
 
+  /** What a single-page app does: an analytics frame, added to `#app` after the page has loaded. */
+  const addFrame = (page: Page, id: string, title: string) =>
+    page.evaluate(
+      ([id, title]) => {
+        const frame = document.createElement('iframe');
+        frame.id = id;
+        frame.title = title;
+        frame.dataset['consentCategory'] = 'analytics';
+        frame.dataset['src'] = `https://tracker.test/${id}.html`;
+        document.querySelector('#app')!.append(frame);
+      },
+      [id, title] as const,
+    );
+
   test('embeds added later get a placeholder, and it goes with them (a single-page app)', async ({ page }) => {
     const hits = await tracker(page);
     await open(page, { after: '<main id="app"></main>' });
     await expect(banner(page)).toBeVisible();
-    await page.evaluate(() => {
-      const frame = document.createElement('iframe');
-      frame.id = 'late';
-      frame.title = 'Sonradan gelen';
-      frame.dataset['consentCategory'] = 'analytics';
-      frame.dataset['src'] = 'https://tracker.test/late.html';
-      document.querySelector('#app')!.append(frame);
-    });
+    await addFrame(page, 'late', 'Sonradan gelen');
     const placeholder = group(page, 'Sonradan gelen');
     await expect(placeholder).toBeVisible();
     await expect(placeholder).toContainText(tr.categories.analytics.name);
@@ -224,14 +231,7 @@ test.describe('placeholders of blocked embeds', () => {
     await page.evaluate(() => document.querySelector('#late')!.remove());
     await expect(page.locator('cookie-consent-placeholder')).toHaveCount(0);
     // Put back: blocked again, its placeholder again.
-    await page.evaluate(() => {
-      const frame = document.createElement('iframe');
-      frame.id = 'again';
-      frame.title = 'Yeniden';
-      frame.dataset['consentCategory'] = 'analytics';
-      frame.dataset['src'] = 'https://tracker.test/again.html';
-      document.querySelector('#app')!.append(frame);
-    });
+    await addFrame(page, 'again', 'Yeniden');
     await group(page, 'Yeniden').getByRole('button', { name: tr.embed.loadOnce }).click();
     await expect.poll(() => hits).toEqual(['again.html']);
   });
