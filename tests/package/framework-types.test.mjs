@@ -69,18 +69,16 @@ export const banner = (
     react,
   );
   assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
-  const position = check(
+  // Both wrong uses in one file (one compiler run): each is reported on its own line.
+  const wrong = check(
     'react.tsx',
-    `${header}export const b = <cookie-consent-banner position="middle" />;\n`,
+    `${header}export const a = <cookie-consent-banner position="middle" />;
+export const b = <cookie-consent-banner onconsent-change={(e) => e.detail.nope} />;
+`,
     react,
   );
-  assert.match(position ?? '', /"middle"/, 'a position that does not exist fails');
-  const detail = check(
-    'react.tsx',
-    `${header}export const b = <cookie-consent-banner onconsent-change={(e) => e.detail.nope} />;\n`,
-    react,
-  );
-  assert.match(detail ?? '', /nope/, 'a detail field that does not exist fails');
+  assert.match(wrong ?? '', /react\.tsx\(7,.*"middle"/, 'a position that does not exist fails');
+  assert.match(wrong ?? '', /react\.tsx\(8,.*'nope'/, 'a detail field that does not exist fails');
 });
 
 test('Preact: the JSX types accept the element, its attributes and onconsent-change; a wrong use fails', () => {
@@ -174,12 +172,13 @@ export const props: Props = ${props};
     ),
   );
   assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
-  assert.match(check('vue.ts', source(`{ position: 'middle' }`)) ?? '', /"middle"/, 'a wrong position fails');
-  assert.match(
-    check('vue.ts', source(`{ 'onconsent-change': (e) => e.detail.nope }`)) ?? '',
-    /nope/,
-    'a detail field that does not exist fails',
+  // Both wrong uses in one file (one compiler run): each is reported on its own line.
+  const wrong = check(
+    'vue.ts',
+    `${source(`{ position: 'middle' }`)}export const other: Props = { 'onconsent-change': (e) => e.detail.nope };\n`,
   );
+  assert.match(wrong ?? '', /vue\.ts\(4,.*"middle"/, 'a wrong position fails');
+  assert.match(wrong ?? '', /vue\.ts\(5,.*'nope'/, 'a detail field that does not exist fails');
 });
 
 test("Svelte: svelteHTML's IntrinsicElements types the element's attributes; a wrong one fails", () => {
@@ -190,16 +189,20 @@ export const attributes: Attributes = ${attrs};
   // As Svelte's own tsconfig (@tsconfig/svelte) does: the generated file names JSX types for children and style,
   // which only a JSX setup defines; the element's attributes are what this checks.
   const svelte = { types: ['svelte'], skipLibCheck: true };
-  const ok = check('svelte.ts', source(`{ position: 'top', 'policy-url': '/p' }`), svelte);
-  assert.equal(ok, null, `the consumer type-checks:\n${ok}`);
-  assert.match(
-    check('svelte.ts', source(`{ position: 'middle' }`), svelte) ?? '',
-    /"middle"/,
-    'a wrong position fails',
+  // The attributes and a typed handler in one run, both wrong uses in another.
+  const ok = check(
+    'svelte.ts',
+    `${source(`{ position: 'top', 'policy-url': '/p' }`)}export const handler: Attributes = { 'on:consent-change': (e) => e.detail.consent?.method };\n`,
+    svelte,
   );
-  const handler = (body) => source(`{ 'on:consent-change': (e) => ${body} }`);
-  assert.equal(check('svelte.ts', handler('e.detail.consent?.method'), svelte), null, 'the event detail is typed');
-  assert.match(check('svelte.ts', handler('e.detail.nope'), svelte) ?? '', /nope/, 'a wrong detail field fails');
+  assert.equal(ok, null, `the consumer type-checks, the event detail typed:\n${ok}`);
+  const wrong = check(
+    'svelte.ts',
+    `${source(`{ position: 'middle' }`)}export const handler: Attributes = { 'on:consent-change': (e) => e.detail.nope };\n`,
+    svelte,
+  );
+  assert.match(wrong ?? '', /svelte\.ts\(3,.*"middle"/, 'a wrong position fails');
+  assert.match(wrong ?? '', /svelte\.ts\(4,.*'nope'/, 'a wrong detail field fails');
 });
 
 test('the Vue example type-checks with vue-tsc against the packed package; a wrong attribute or detail field fails', () => {
@@ -223,8 +226,14 @@ test('the Vue example type-checks with vue-tsc against the packed package; a wro
   const ok = run(app);
   assert.equal(ok, null, `the example type-checks:\n${ok}`);
   assert.ok(app.includes('position="bottom"') && app.includes('heard.push(event.detail)'), 'the example as written');
-  assert.match(run(app.replace('position="bottom"', 'position="middle"')) ?? '', /"middle"/);
-  assert.match(run(app.replace('heard.push(event.detail)', 'heard.push(event.detail.nope)')) ?? '', /nope/);
+  // Both wrong uses in one run (vue-tsc reports each).
+  const wrong = run(
+    app
+      .replace('position="bottom"', 'position="middle"')
+      .replace('heard.push(event.detail)', 'heard.push(event.detail.nope)'),
+  );
+  assert.match(wrong ?? '', /"middle"/);
+  assert.match(wrong ?? '', /'nope'/);
 });
 
 test('the Svelte example passes svelte-check against the packed package; a wrong attribute or detail field fails', () => {
