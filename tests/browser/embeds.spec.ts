@@ -190,6 +190,29 @@ test.describe('placeholders of blocked embeds', () => {
     await expect(page.locator('#video')).toBeHidden();
   });
 
+  test('by keyboard alone: Tab reaches "Load this once", "Always allow" and the policy link in order; Enter allows, focus lands on the frame', async ({
+    page,
+  }) => {
+    await storedChoice(page, { necessary: 1, functional: 0, analytics: 0, marketing: 0 });
+    await tracker(page);
+    await open(page, { before: '<a id="start" href="#start">Başa dön</a>', after: VIDEO });
+    const placeholder = group(page, 'Ürün tanıtımı');
+    await expect(placeholder).toBeVisible();
+    await page.locator('#start').focus();
+    const allow = tr.embed.allowAlways.replace('{{categories}}', tr.categories.marketing.name);
+    await page.keyboard.press('Tab');
+    await expect(placeholder.getByRole('button', { name: tr.embed.loadOnce })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(placeholder.getByRole('button', { name: allow })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(placeholder.getByRole('link', { name: tr.banner.policyLink })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(placeholder).toHaveCount(0);
+    await expect.poll(() => focused(page)).toBe('video');
+    expect((await consentCookie(page))?.record).toMatchObject({ c: { marketing: 1 } });
+  });
+
   test('a frame loaded once and then allowed is the category’s: a withdrawal unloads it', async ({ page }) => {
     await tracker(page);
     await open(page, { after: VIDEO });
