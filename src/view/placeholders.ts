@@ -148,7 +148,7 @@ function pixels(value: string | null): number | undefined {
 
 /**
  * Gives the placeholder the embed's box, which it takes while the embed is hidden: the same width (all of its
- * container's, when the embed had that and no `width`), height through the same aspect ratio, margins and, in a
+ * container's, when the embed had that and no pixel `width`), height through the same aspect ratio, margins and, in a
  * line, its alignment. A box too small for the text grows to hold it (an inline one scrolls, so that the line does
  * not move); an audio player is always too small, so its placeholder takes the height its text needs.
  */
@@ -160,8 +160,9 @@ function takeBox(host: HTMLElement, embed: Embed): void {
   const height = Math.round(rect.height) || pixels(embed.getAttribute('height')) || (audio ? 54 : 150);
   const inline = style.display.startsWith('inline');
   const parent = embed.parentElement;
-  let full = false;
-  if (parent && !embed.hasAttribute('width') && rect.width > 0) {
+  // `width="100%"` (a percentage is an old way to write it) or a CSS width that fills the container.
+  let full = /%\s*$/.test(embed.getAttribute('width') ?? '');
+  if (!full && parent && !embed.hasAttribute('width') && rect.width > 0) {
     const p = getComputedStyle(parent);
     full = rect.width >= parent.clientWidth - parseFloat(p.paddingLeft) - parseFloat(p.paddingRight) - 1;
   }

@@ -371,6 +371,21 @@ test.describe('placeholders at 320 px', () => {
     <p>Metin içinde <iframe id="inline" title="Satır içi" width="200" height="120" data-consent-category="marketing" data-src="https://tracker.test/d.html"></iframe> bir çerçeve.</p>
     <video id="video" title="Video" controls width="640" height="360" data-consent-category="marketing" data-src="https://tracker.test/e.mp4"></video>
     <audio id="audio" title="Ses" controls data-consent-category="marketing" data-src="https://tracker.test/f.mp3"></audio>`;
+  test('a placeholder of a frame as wide as its container stays as wide when the window grows', async ({ page }) => {
+    await open(page, {
+      after: `<div id="column"><iframe id="css" title="CSS" style="width: 100%; aspect-ratio: 16 / 9; height: auto" data-consent-category="marketing" data-src="https://tracker.test/a.html"></iframe>
+        <iframe id="percent" title="Yüzde" width="100%" height="200" data-consent-category="marketing" data-src="https://tracker.test/b.html"></iframe>
+        <iframe id="fixed" title="Sabit" width="280" height="160" data-consent-category="marketing" data-src="https://tracker.test/c.html"></iframe></div>`,
+    });
+    await expect(page.locator('cookie-consent-placeholder')).toHaveCount(3);
+    await page.setViewportSize({ width: 800, height: 640 });
+    const column = (await box(page.locator('#column'))).width;
+    expect(column).toBeGreaterThan(700);
+    expect((await box(placeholderOf(page, 'css'))).width).toBe(column);
+    expect((await box(placeholderOf(page, 'percent'))).width).toBe(column);
+    expect((await box(placeholderOf(page, 'fixed'))).width).toBe(284);
+  });
+
   for (const lang of ['tr', 'de', 'ar']) {
     test(`every layout size fits the width, with nothing cut off: ${lang}`, async ({ page }) => {
       await open(page, { attrs: `lang="${lang}"`, after: SIZES });
