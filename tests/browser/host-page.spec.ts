@@ -213,6 +213,9 @@ test.describe('Global Privacy Control', () => {
       consent: { method: 'gpc', gpc: true, categories: { marketing: false, analytics: true } },
     });
     await expectBannerNotShown(page.locator('cookie-consent-banner'));
+    // The narrowed choice is in effect at once and stored by the writer, which loads after: it must land before
+    // the cookies are cleared, or it writes the narrowed choice back behind this test's back.
+    await expect.poll(async () => (await consentCookie(page))?.record['gpc']).toBe(1);
 
     await page.context().clearCookies();
     await mount(page, { attrs: 'no-gpc', path: '/test/third.html' });
