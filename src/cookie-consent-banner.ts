@@ -16,7 +16,7 @@ import { whenIdle } from './internal/dom.js';
 import { FocusMemory } from './controllers/focus-memory.js';
 import { PageLinks } from './controllers/page-links.js';
 import { PageOwnership } from './controllers/page-owner.js';
-import { browserEnvironment, offeredCategories, sessionSettings } from './controllers/session-settings.js';
+import { browserEnvironment, offeredFor, sessionSettings } from './controllers/session-settings.js';
 import { SiteInput } from './controllers/site-input.js';
 import { UiLoader } from './controllers/ui-loader.js';
 import type { BannerPosition, RequestedStrings, UiHost } from './ui/banner-ui.js';
@@ -253,6 +253,8 @@ export class CookieConsentBanner extends ReactiveHost {
     () => this._offered(),
     (texts) => this._ui.ui?.applyTexts(texts),
   );
+  /** The offered categories, parsed again only when `categories` or the texts change. */
+  private readonly _offeredNow = offeredFor(this, () => this._input.texts);
   private readonly _focusMemory = new FocusMemory();
   private readonly _links = new PageLinks((opener) => {
     // Focus returns to the opener on close, also when a mouse click did not focus it.
@@ -296,8 +298,8 @@ export class CookieConsentBanner extends ReactiveHost {
     return new ConsentSession({
       settings: sessionSettings(
         this,
-        () => this._input.texts,
         () => this._input.cookies,
+        () => this._offered(),
       ),
       environment: browserEnvironment(),
       gate: () => {
@@ -525,8 +527,8 @@ export class CookieConsentBanner extends ReactiveHost {
     });
   }
 
-  private _offered(): string[] {
-    return offeredCategories(this, this._input.texts);
+  private _offered(): readonly string[] {
+    return this._offeredNow();
   }
 
   /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */

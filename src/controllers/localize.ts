@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage, warmIntl } from '../i18n/languages.js';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, matchLanguage, resolveLanguage } from '../i18n/languages.js';
 import type { TextTree, Texts } from '../i18n/texts.js';
+import { lastCall } from '../internal/memo.js';
 import { warn } from '../internal/warn.js';
 
 export type View = typeof import('../view/banner-view.js');
@@ -84,12 +85,18 @@ export class LocalizeController implements ReactiveController {
     this.language = this.resolve();
   }
 
-  /** The languages the banner may use: shipped and site-added, limited by `languages`. */
-  available(): string[] {
-    const all = [...new Set([...SHIPPED_LANGUAGES, ...Object.keys(this.texts())])].filter(
+  /**
+   * The languages the banner may use: shipped and site-added, limited by `languages`; the same list while the texts,
+   * the limit and the failed languages stay the same (each update asks for it, and the picker renders it).
+   */
+  available(): readonly string[] {
+    return this.availableFor(this.texts(), this.host.languages, this.failedLanguages.size);
+  }
+
+  private readonly availableFor = lastCall((texts: Texts, limit: string | null, _failed: number): string[] => {
+    const all = [...new Set([...SHIPPED_LANGUAGES, ...Object.keys(texts)])].filter(
       (code) => !this.failedLanguages.has(code),
     );
-    const limit = this.host.languages;
     if (limit == null || limit.trim() === '') return all;
     const wanted = limit.split(/\s+/).filter(Boolean);
     const allowed = [...new Set(wanted.map((code) => matchLanguage(code, all)).filter((c): c is string => !!c))];
@@ -97,7 +104,7 @@ export class LocalizeController implements ReactiveController {
       if (!matchLanguage(code, all)) warn(`languages: "${code.slice(0, 20)}" is not an available language; skipped.`);
     }
     return allowed.length > 0 ? allowed : all;
-  }
+  });
 
   /**
    * The language to show: the visitor's own pick, then `lang` on the element, the page's `<html lang>`, the
@@ -166,9 +173,6 @@ export class LocalizeController implements ReactiveController {
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), wait)));
     try {
       void this.loadStrings(language);
-      // Intl's data for the language (the purposes list is an Intl.ListFormat) loads in a task of its own: it is
-      // the longest single piece of the first render's work.
-      setTimeout(() => warmIntl(language), 0);
       const view = this.loaded;
       // The chunk's evaluation and the first render are separate tasks: neither holds the main thread for both.
       await new Promise((resolve) => setTimeout(resolve, 0));

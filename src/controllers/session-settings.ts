@@ -9,6 +9,7 @@ import { signalSources, vendorMaps, type VendorWindow } from '../consent/signals
 import { cookieExpires, cookieSettings } from '../consent/store.js';
 import { describesCategory, type Texts } from '../i18n/texts.js';
 import { afterNextPaint } from '../internal/dom.js';
+import { lastCall } from '../internal/memo.js';
 import { report } from '../internal/warn.js';
 
 /** The element's settings as its attributes and properties hold them, unvalidated. */
@@ -47,32 +48,46 @@ export function policyRevision(settings: BannerSettings): string {
   return '1';
 }
 
+/** The offered categories of a banner, made again only when `categories` or the site's texts change. */
+export function offeredFor(settings: BannerSettings, texts: () => Texts): () => readonly string[] {
+  const offered = lastCall((_categories: string | null, current: Texts) => offeredCategories(settings, current));
+  return () => offered(settings.categories, texts());
+}
+
 /**
- * The session's settings, read from the element each time they are needed (a setting may change at any time, and
- * a bad value warns when it is first used). `texts` and `cookies` are the site's input, cleaned.
+ * The session's settings, read from the element when they are needed (a setting may change at any time, and a bad
+ * value warns when it is first used); the costliest to parse are kept while their attributes stay the same.
+ * `cookies` is the site's cookie table, cleaned; `offered` the banner's offered categories (`offeredFor`).
  */
 export function sessionSettings(
   settings: BannerSettings,
-  texts: () => Texts,
   cookies: () => CookieTable,
+  offered: () => readonly string[],
 ): SessionSettings {
-  const offered = () => offeredCategories(settings, texts());
+  // The page's host and scheme never change: only the attributes are inputs.
+  const cookie = lastCall(
+    (
+      name: string | null,
+      path: string | null,
+      domain: string | null,
+      sameSite: string | null,
+      expires: string | null,
+    ) => cookieSettings({ name, path, domain, sameSite, expires }, location),
+  );
+  const saleOrShare = lastCall(saleOrShareIds);
   return {
     cookie: () =>
-      cookieSettings(
-        {
-          name: settings.cookieName,
-          path: settings.cookiePath,
-          domain: settings.cookieDomain,
-          sameSite: settings.cookieSameSite,
-          expires: settings.cookieExpires,
-        },
-        location,
+      cookie(
+        settings.cookieName,
+        settings.cookiePath,
+        settings.cookieDomain,
+        settings.cookieSameSite,
+        settings.cookieExpires,
       ),
     revision: () => policyRevision(settings),
     offered,
     honourGpc: () => !settings.noGpc,
-    saleOrShare: () => saleOrShareIds(settings.gpcCategories, offered()),
+    saleOrShare: () => saleOrShare(settings.gpcCategories, offered()),
     consentMode: () => settings.consentMode || signalSources(settings.consentSignals).has('google'),
     // null or empty is the default map (see consentModeMap).
     consentModeMap: () => consentModeMap(settings.consentModeMap),

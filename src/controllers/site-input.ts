@@ -29,7 +29,7 @@ export class SiteInput implements ReactiveController {
   constructor(
     private readonly host: SiteInputHost,
     /** The categories offered, read after the texts are cleaned (a site may describe its own). */
-    private readonly offered: () => string[],
+    private readonly offered: () => readonly string[],
     /** The texts changed: the loaded view takes them. */
     private readonly changed: (texts: Texts) => void,
   ) {

@@ -90,15 +90,3 @@ export function resolveLanguage(candidates: Iterable<string | null | undefined>,
     ? SOURCE_LANGUAGE
     : (available[0] ?? SOURCE_LANGUAGE);
 }
-
-/**
- * Loads Intl's data for a language ahead of its first use (the view formats lists and numbers with it), so that
- * the cost falls in a task of its own rather than in the first render. Never throws.
- */
-export function warmIntl(language: string): void {
-  try {
-    new Intl.ListFormat(language, { type: 'conjunction' });
-  } catch {
-    // A site-added language Intl does not know: the view writes a plain list.
-  }
-}

@@ -3,6 +3,7 @@ import tr from '../../locales/tr.json';
 import en from '../../locales/en.json';
 import { SOURCE_LANGUAGE } from './languages.js';
 import type { TextTree, Texts } from './texts.js';
+import { LIST_FORMS, type ListPatterns } from './list.js';
 
 /**
  * Turkish and English come with the view; every other language is its own chunk, which the element's entry loads
@@ -130,4 +131,24 @@ export function translator(language: string): Translate {
     }
     return text;
   };
+}
+
+/**
+ * The language's own list patterns (`list` in its strings, the site's texts over the built-in ones), or `undefined`
+ * when it has none of its own (a site-added language without them): never another language's "and".
+ */
+export function listPatterns(language: string): ListPatterns | undefined {
+  const trees = [applied[language]?.['list'], builtIn.get(language)?.['list']];
+  const patterns: Partial<Record<(typeof LIST_FORMS)[number], string>> = {};
+  for (const form of LIST_FORMS) {
+    for (const tree of trees) {
+      const value = typeof tree === 'object' ? tree[form] : undefined;
+      if (typeof value === 'string') {
+        patterns[form] = value;
+        break;
+      }
+    }
+    if (patterns[form] === undefined) return undefined;
+  }
+  return patterns as ListPatterns;
 }

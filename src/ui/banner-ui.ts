@@ -11,6 +11,7 @@ import { ScrollPaddingController } from '../controllers/scroll-padding.js';
 import type { Texts } from '../i18n/texts.js';
 import type { HostController } from '../internal/reactive-host.js';
 import { whenIdle } from '../internal/dom.js';
+import { lastCall } from '../internal/memo.js';
 import { warn } from '../internal/warn.js';
 import { consentEvent } from '../events.js';
 import * as view from '../view/banner-view.js';
@@ -51,7 +52,7 @@ export interface UiHost {
   /** The site's texts and cookie table, cleaned. */
   texts(): Texts;
   cookies(): CookieTable;
-  offered(): string[];
+  offered(): readonly string[];
   readonly focusMemory: FocusMemory;
   /** Whether this banner owns the page (a follower shows nothing). */
   owner(): boolean;
@@ -238,11 +239,11 @@ export class BannerUi {
       position: this.position(),
       headingLevel: this.headingLevel(),
       language: this.localize.language,
-      languages: view.pickerOptions(this.localize.available(), (code) => this.languageName(code)),
+      languages: this.pickerOptions(),
       open: element.open,
       offered: this.host.offered(),
       draft: this.draft,
-      policyUrl: safePolicyUrl(element.policyUrl, document.baseURI),
+      policyUrl: this.policyUrl(),
       status: this.announcement,
       gpc: session.gpc(),
       saleOrShare: session.saleOrShare(),
@@ -257,7 +258,7 @@ export class BannerUi {
       language: this.localize.language,
       dir: host.services.directionOf(this.localize.language),
       theme: element.theme,
-      policyUrl: safePolicyUrl(element.policyUrl, document.baseURI),
+      policyUrl: this.policyUrl(),
       offered: host.offered(),
       allow: (categories) => {
         const stored = session.consent?.categories ?? {};
@@ -312,6 +313,22 @@ export class BannerUi {
   }
 
   /** The name a site gave a language in its texts, if any (shipped languages have their own in the view). */
+  /** The policy link, checked again only when `policy-url` or the page's base URL changes (URL parsing is costly). */
+  private readonly policyUrlFor = lastCall(safePolicyUrl);
+
+  private policyUrl(): string | null {
+    return this.policyUrlFor(this.host.element.policyUrl, document.baseURI);
+  }
+
+  /** The picker's options: the same list while the languages and the site's names for them stay the same. */
+  private readonly optionsFor = lastCall((codes: readonly string[], _texts: Texts) =>
+    view.pickerOptions(codes, (code) => this.languageName(code)),
+  );
+
+  private pickerOptions(): view.LanguageOption[] {
+    return this.optionsFor(this.localize.available(), this.host.texts());
+  }
+
   private languageName(code: string): string | undefined {
     const own = this.host.texts()[code]?.['language'];
     const name = typeof own === 'object' ? own['name'] : undefined;

@@ -1,8 +1,10 @@
 import { html, nothing, render as renderTemplate, type TemplateResult } from 'lit-html';
 import type { CookieEntry } from '../consent/cookie-table.js';
 export { pickerOptions } from '../i18n/names.js';
-import { loadLanguage as loadStrings, translator } from '../i18n/translator.js';
+import { listPatterns, loadLanguage as loadStrings, translator } from '../i18n/translator.js';
+import { formatList } from '../i18n/list.js';
 import type { TextTree } from '../i18n/texts.js';
+import { lastCall } from '../internal/memo.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
 export { applyTexts } from '../i18n/translator.js';
@@ -155,14 +157,19 @@ function level(m: ViewModel): string | typeof nothing {
 function purposes(m: ViewModel, t: ReturnType<typeof translator>): TemplateResult | typeof nothing {
   const names = m.offered.filter((id) => id !== services.necessary).map((id) => t(`categories.${id}.name`));
   if (names.length === 0) return nothing;
-  const list = listFormat(m.language)?.format(names) ?? names.join(', ');
+  const list = formatNames(names, m.language);
   return html`<p part="purposes">${t('banner.purposes')} ${list}.</p>`;
 }
 
 const listFormats = new Map<string, Intl.ListFormat | undefined>();
 
-/** A list format per language, made once (costly to make); `undefined` for a site-added language Intl does not know. */
-export function listFormat(language: string): Intl.ListFormat | undefined {
+/**
+ * A list of names as the language writes it: from the language's own patterns (every shipped language has them),
+ * else, for a site-added language, with Intl.ListFormat if Intl knows it, else with commas.
+ */
+export function formatNames(names: readonly string[], language: string): string {
+  const patterns = listPatterns(language);
+  if (patterns) return formatList(names, language, patterns);
   if (!listFormats.has(language)) {
     let format: Intl.ListFormat | undefined;
     try {
@@ -172,7 +179,7 @@ export function listFormat(language: string): Intl.ListFormat | undefined {
     }
     listFormats.set(language, format);
   }
-  return listFormats.get(language);
+  return listFormats.get(language)?.format(names) ?? names.join(', ');
 }
 
 function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): TemplateResult | typeof nothing {
@@ -181,15 +188,24 @@ function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): 
   return html`<div part="language-picker" class="picker">
     <label for=${id}>${t('language.label')}</label>
     <select id=${id} @change=${(event: Event) => m.actions.pickLanguage((event.target as HTMLSelectElement).value)}>
-      ${m.languages.map(
-        ({ code, name }) =>
-          html`<option value=${code} lang=${code} dir=${services.directionOf(code)} ?selected=${code === m.language}>
-            ${name}
-          </option>`,
-      )}
+      ${options(m.languages, m.language)}
     </select>
   </div>`;
 }
+
+/**
+ * The picker's options, made again only when the list or the selected language changes: every update renders
+ * the banner and the dialog, and 36 options in two pickers were the largest part of an update that changes
+ * neither (the click that closes the banner).
+ */
+const options = lastCall((languages: readonly LanguageOption[], language: string) =>
+  languages.map(
+    ({ code, name }) =>
+      html`<option value=${code} lang=${code} dir=${services.directionOf(code)} ?selected=${code === language}>
+        ${name}
+      </option>`,
+  ),
+);
 
 function banner(m: ViewModel, t: ReturnType<typeof translator>, dir: string): TemplateResult {
   const a = m.actions;

@@ -2,7 +2,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { ONCE } from '../consent/embeds.js';
 import { dark, light } from '../cookie-consent-banner.styles.js';
 import { translator, type Translate } from '../i18n/translator.js';
-import { listFormat } from './banner-view.js';
+import { formatNames } from './banner-view.js';
 import { css } from './css.js';
 
 /** A gated embed the gate found blocked. */
@@ -290,7 +290,7 @@ function template(embed: Embed, c: PlaceholderContext): TemplateResult {
   const t = translator(c.language);
   const needed = categoriesOf(embed);
   const names = needed.map((id) => text(t, `categories.${id}.name`) ?? id);
-  const categories = listFormat(c.language)?.format(names) ?? names.join(', ');
+  const categories = formatNames(names, c.language);
   const why = needed.map((id) => text(t, `categories.${id}.description`)).filter(Boolean);
   const provider = providerOf(embed);
   const from = provider ? t('embed.from', { provider }) : '';
