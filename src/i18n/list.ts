@@ -1,6 +1,6 @@
 /**
  * A language's way of joining a list ("A, B ve C"): CLDR's standard conjunction patterns, with `{{a}}` and
- * `{{b}}`, as its locale file holds them under `list` (taken from CLDR 48; `tests/unit/list.test.ts` checks them
+ * `{{b}}`, as its locale file holds them under `list` (taken from CLDR 48; `tests/unit/intl-free.test.ts` checks them
  * against Intl.ListFormat).
  */
 export interface ListPatterns {

@@ -4,6 +4,25 @@ import tr from '../../locales/tr.json' with { type: 'json' };
 import { applyTexts, translator } from '../../src/i18n/translator.js';
 
 describe('translator', () => {
+  it('skips interpolation only for strings with nothing for it: nesting and placeholders in site texts still work', () => {
+    applyTexts({
+      tr: {
+        banner: {
+          heading: 'Önce $t(banner.acceptAll)',
+          close: 'Kapat {{missing}}',
+          rejectAll: 'Düz metin, ama $ ve { } ile',
+        },
+      },
+    });
+    const t = translator('tr');
+    expect(t('banner.heading')).toBe(`Önce ${tr.banner.acceptAll}`);
+    // i18next's own handling of a missing value, as before: the placeholder is left as it is.
+    expect(t('banner.close')).toBe('Kapat {{missing}}');
+    expect(t('banner.rejectAll')).toBe('Düz metin, ama $ ve { } ile');
+    expect(t('banner.acceptAll')).toBe(tr.banner.acceptAll);
+    applyTexts({});
+  });
+
   it('gives the same text twice without asking i18next again, and the new one once the site changes it', () => {
     const t = translator('tr');
     expect(t('banner.heading')).toBe(tr.banner.heading);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatList, type ListPatterns } from '../../src/i18n/list.js';
-import { applyTexts, listPatterns } from '../../src/i18n/translator.js';
+import { applyTexts, formatNumber, listPatterns } from '../../src/i18n/translator.js';
 
 type Tree = { [key: string]: string | Tree };
 const dir = new URL('../../locales/', import.meta.url);
@@ -55,5 +55,24 @@ describe('list patterns (CLDR, in each locale file)', () => {
     expect(listPatterns('ja')).toBeUndefined();
     applyTexts({});
     expect(listPatterns('tr')?.end).toBe('{{a}} ve {{b}}');
+  });
+});
+
+describe('numbers without Intl', () => {
+  it('writes every whole number below 1000 in each shipped language as Intl.NumberFormat does (Persian digits for Persian, Latin for Arabic)', () => {
+    for (const code of codes) {
+      const intl = new Intl.NumberFormat(
+        code,
+        code === 'fa' ? { numberingSystem: 'arabext' } : code === 'ar' ? { numberingSystem: 'latn' } : {},
+      );
+      for (let n = 0; n < 1000; n++) expect(formatNumber(n, code), `${code} ${n}`).toBe(intl.format(n));
+    }
+  });
+
+  it('leaves larger numbers, fractions and site-added languages to Intl', () => {
+    expect(formatNumber(1234, 'de')).toBe(new Intl.NumberFormat('de').format(1234));
+    expect(formatNumber(2.5, 'tr')).toBe(new Intl.NumberFormat('tr').format(2.5));
+    expect(formatNumber(7, 'hi')).toBe(new Intl.NumberFormat('hi').format(7));
+    expect(formatNumber(12, 'fa')).toBe('۱۲');
   });
 });
