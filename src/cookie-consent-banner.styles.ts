@@ -50,6 +50,27 @@ export const dark = css`
  * narrow banner (a container query), so two buttons with one-line labels fit a row, all three alike.
  * The long explanations live here, not in the CSS, because comments in `css` ship to every visitor.
  */
+/**
+ * The look of every button: the banner's and the dialog's, and the placeholders' of blocked embeds. All are equal
+ * (none more prominent than another), in the site's colours.
+ */
+export const buttonLook = css`
+  min-block-size: 44px;
+  border: 2px solid var(--cc-button-background);
+  border-radius: var(--cc-radius);
+  background: var(--cc-button-background);
+  color: var(--cc-button-text);
+  font: inherit;
+  font-weight: 600;
+  cursor: pointer;
+`;
+
+/** A hovered button. */
+export const buttonHover = css`
+  background: var(--cc-button-hover-background);
+  border-color: var(--cc-button-hover-background);
+`;
+
 export const bannerStyles = css`
   :host {
     ${light}
@@ -279,20 +300,12 @@ export const bannerStyles = css`
   }
 
   .button {
-    min-block-size: 44px;
+    ${buttonLook}
     padding: 0.5em 1em;
-    border: 2px solid var(--cc-button-background);
-    border-radius: var(--cc-radius);
-    background: var(--cc-button-background);
-    color: var(--cc-button-text);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
 
   .button:hover {
-    background: var(--cc-button-hover-background);
-    border-color: var(--cc-button-hover-background);
+    ${buttonHover}
   }
 
   .close {

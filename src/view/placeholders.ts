@@ -1,6 +1,6 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { ONCE } from '../consent/embeds.js';
-import { dark, light } from '../cookie-consent-banner.styles.js';
+import { buttonHover, buttonLook, dark, light } from '../cookie-consent-banner.styles.js';
 import { translator, type Translate } from '../i18n/translator.js';
 import { formatNames } from './banner-view.js';
 import { css } from './css.js';
@@ -82,20 +82,12 @@ const styles = css`
   }
 
   button {
-    min-block-size: 44px;
+    ${buttonLook}
     padding: 0.375em 0.875em;
-    border: 2px solid var(--cc-button-background);
-    border-radius: var(--cc-radius);
-    background: var(--cc-button-background);
-    color: var(--cc-button-text);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
   }
 
   button:hover {
-    background: var(--cc-button-hover-background);
-    border-color: var(--cc-button-hover-background);
+    ${buttonHover}
   }
 
   a {
