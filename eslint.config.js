@@ -190,6 +190,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The benchmark's floors: small modules a page loads, built by bench/run.mjs.
+    files: ['bench/floors/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     // The framework examples, written as a site writes them (`getElementById('root')!`), and their JSX typings,
     // which extend the JSX namespace's IntrinsicElements with an empty interface.
     files: ['examples/**/*.ts', 'examples/**/*.tsx'],

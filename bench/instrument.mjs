@@ -59,7 +59,7 @@ export function instrument({ lib, cookieName }) {
   };
 
   const B = (window.__bench = {
-    visibleAt: null, // performance.now() when the root was first seen visible (MutationObserver or rAF)
+    visibleAt: null, // performance.now() when the root was first seen visible (checked once per frame, in rAF)
     showEventAt: null, // Çerez only: when `consent-show` reached document
     loadAt: null,
     lastActivity: 0,
@@ -73,16 +73,23 @@ export function instrument({ lib, cookieName }) {
   const shown = new Promise((resolve) => (resolveShow = resolve));
 
   const observed = { childList: true, subtree: true, attributes: true, characterData: true };
+  // A DOM change only notes the time: measuring the banner's box there would force a layout inside the
+  // library's own task, adding the banner's layout to that task (and to its blocking time) where a page
+  // without this script lays it out in the next frame. The box is measured once per frame, in
+  // requestAnimationFrame, just before the frame's own style and layout: the banner is visible in the first
+  // frame that shows it.
   const observer = new MutationObserver(() => {
     B.lastActivity = performance.now();
-    check();
+    watchShadow();
   });
   let shadow = null; // Çerez renders in an open shadow root: observe it too, as soon as it exists
+  const watchShadow = () => {
+    if (lib !== 'cerez') return;
+    const sr = document.querySelector('cookie-consent-banner')?.shadowRoot ?? null;
+    if (sr && sr !== shadow) observer.observe((shadow = sr), observed);
+  };
   const check = () => {
-    if (lib === 'cerez') {
-      const sr = document.querySelector('cookie-consent-banner')?.shadowRoot ?? null;
-      if (sr && sr !== shadow) observer.observe((shadow = sr), observed);
-    }
+    watchShadow();
     if (B.visibleAt === null && isVisible(root())) {
       B.visibleAt = performance.now();
       resolveVisible(B.visibleAt);

@@ -351,7 +351,43 @@ export function readmeBlock(meta, rows, libs) {
   return lines.join('\n');
 }
 
-export function markdown(meta, { stats, files }, libs, states) {
+/**
+ * The floors: each floor page's figures minus the median of `none` on a first visit in the same run, medians over
+ * the rounds: bytes added (brotli), JS heap added after GC, script time and blocking time added.
+ */
+export function floorRows(samples, floors) {
+  const bare = samples.filter((s) => s.lib === 'none' && s.state === 'first');
+  const base = (key) => median(bare.map((s) => s[key]));
+  return Object.entries(floors).map(([name, label]) => {
+    const runs = samples.filter((s) => s.lib === `floor-${name}`);
+    const added = (key, scale = 1) => (runs.length ? median(runs.map((s) => (s[key] - base(key)) / scale)) : null);
+    return {
+      name,
+      label,
+      runs: runs.length,
+      bytesBrotli: added('bytesBrotli'),
+      heapKB: added('heapUsed', 1000),
+      scriptMs: added('scriptMs'),
+      tbtMs: added('tbt'),
+    };
+  });
+}
+
+/** The floors' table, as the README shows it under the targets' table. */
+export function floorTable(rows) {
+  const n = (v, unit) => (v === null ? '—' : `${format(v, unit)}${UNIT_SUFFIX[unit]}`);
+  const lines = [
+    '| The fixed stack alone, on the same page (a first visit) | Bytes added (brotli) | JS heap added after GC | Script time added | Blocking time added |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.label} | ${n(r.bytesBrotli, 'B')} | ${n(r.heapKB, 'kB')} | ${n(r.scriptMs, 'ms')} | ${n(r.tbtMs, 'ms')} |`,
+    );
+  return lines.join('\n');
+}
+
+export function markdown(meta, { stats, files }, libs, states, floors = []) {
   const title = {
     first: 'First visit (no stored choice: the banner shows)',
     returning: 'Returning visit (a valid stored choice: no banner)',
@@ -363,6 +399,17 @@ export function markdown(meta, { stats, files }, libs, states) {
     '',
     readmeBlock(meta, targetRows(stats, libs), libs),
     '',
+    ...(floors.length
+      ? [
+          "## The floors (paste under the README's table)",
+          '',
+          'The least the fixed stack costs, measured in the same run: each page is the bare article with one small ' +
+            "module of `bench/floors/` (built minified with the repository's Vite), minus `none` on a first visit.",
+          '',
+          floorTable(floors),
+          '',
+        ]
+      : []),
     '## Every measure',
     '',
     `${meta.date} · Chromium ${meta.chromium} (headless) · ${meta.runs} runs per library and state, interleaved · ` +

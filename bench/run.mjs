@@ -11,7 +11,7 @@ import { instrument } from './instrument.mjs';
 import { checkLoadedOnce, LoadedTwice } from './once.mjs';
 import { CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
 import { startServer } from './server.mjs';
-import { markdown, summarize, targetRows } from './report.mjs';
+import { floorRows, markdown, summarize, targetRows } from './report.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -93,12 +93,57 @@ for (const [path, { body, source }] of Object.entries(cerezFiles)) {
     }
   }
 }
+// The fixed stack's floors: the least a custom element, lit-html, i18next, and the three together cost a page, built
+// from bench/floors/*.js with the repository's Vite (minified as dist/ is) and measured in every round beside the
+// libraries, as first visits with nothing stored. What a design on lit, i18next and js-cookie cannot go below.
+const FLOORS = {
+  element: 'a custom element, no library',
+  'lit-html': 'lit-html alone',
+  i18next: 'i18next alone',
+  stack: 'i18next, lit-html and js-cookie',
+};
+const floorFiles = {};
+{
+  let build;
+  try {
+    ({ build } = await import('vite'));
+  } catch {
+    console.error(
+      "bench: the repository's vite is missing (it builds the floors). Run `npm install` at the root first.",
+    );
+    process.exit(1);
+  }
+  for (const name of Object.keys(FLOORS)) {
+    const result = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: here('..'),
+      build: {
+        write: false,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: here(`floors/${name}.js`), formats: ['es'], fileName: name },
+        rollupOptions: { output: { minify: true, comments: { annotation: false, jsdoc: false, legal: false } } },
+      },
+    });
+    const chunk = [result].flat()[0].output.find((o) => o.type === 'chunk');
+    floorFiles[`/floors/${name}.js`] = { body: Buffer.from(chunk.code) };
+  }
+}
+const FLOOR_LIBS = Object.keys(FLOORS).map((name) => `floor-${name}`);
+for (const name of Object.keys(FLOORS)) {
+  pages[`/floor-${name}.html`] = LIBRARIES.none.html.replace(
+    '</head>',
+    `<script type="module" src="/floors/${name}.js"></script></head>`,
+  );
+}
+
 const cerezBuild = createHash('sha256').update(cerezFiles[entryPath].body).digest('hex').slice(0, 12);
 
 const startedAt = Date.now();
 const loadAtStart = loadavg()[0];
 const server = await startServer({
-  files: cerezFiles,
+  files: { ...cerezFiles, ...floorFiles },
   mounts: {
     '/vendor/vanilla-cookieconsent/': here('node_modules/vanilla-cookieconsent/dist/'),
     '/vendor/orejime/': here('node_modules/orejime/dist/'),
@@ -209,12 +254,12 @@ async function checkReturningOnce(lib) {
 // ---- one measured run ------------------------------------------------------------------------------------
 async function measure(lib, state, round, attempt) {
   const runId = `${round}-${state}-${lib}-${attempt}`;
-  const { cookieName = null } = LIBRARIES[lib];
-  const hasBanner = lib !== 'none';
+  const { cookieName = null } = LIBRARIES[lib] ?? {};
+  const hasBanner = lib in LIBRARIES && lib !== 'none';
   const context = await newContext(runId);
   try {
     if (state === 'returning') await context.addCookies(primed[lib]);
-    await context.addInitScript(instrument, { lib, cookieName });
+    await context.addInitScript(instrument, { lib: hasBanner ? lib : 'none', cookieName });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
@@ -306,8 +351,8 @@ try {
   for (let round = 0; round < RUNS; round++) {
     const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
     const roundStart = Date.now();
-    for (const lib of order) {
-      for (const state of STATES) {
+    for (const lib of [...order, ...FLOOR_LIBS]) {
+      for (const state of lib.startsWith('floor-') ? ['first'] : STATES) {
         for (let attempt = 0; ; attempt++) {
           try {
             samples.push(await measure(lib, state, round, attempt));
@@ -363,11 +408,13 @@ const meta = {
   failures,
 };
 const summary = summarize(samples, LIBS, STATES);
-const md = markdown(meta, summary, LIBS, STATES);
+meta.floors = FLOORS;
+const floors = floorRows(samples, FLOORS);
+const md = markdown(meta, summary, LIBS, STATES, floors);
 mkdirSync(here('results'), { recursive: true });
 writeFileSync(
   here('results/latest.json'),
-  `${JSON.stringify({ ...meta, targets: targetRows(summary.stats, LIBS), summary: summary.stats, files: summary.files, samples }, null, 2)}\n`,
+  `${JSON.stringify({ ...meta, targets: targetRows(summary.stats, LIBS), floors, summary: summary.stats, files: summary.files, samples }, null, 2)}\n`,
 );
 writeFileSync(here('results/latest.md'), md);
 console.log(md);

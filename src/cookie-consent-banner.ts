@@ -410,6 +410,8 @@ export class CookieConsentBanner extends ReactiveHost {
 
   /** Takes charge of the page: reads the choice, watches the page, runs gated tags, shows the banner if needed. */
   private _start(ready: boolean): void {
+    // No cookie of the name at all: the banner will show, so its chunk is requested before the rest of the start.
+    if (!this._session.anyStored()) void this._ui.load();
     this._input.refresh();
     const stored = this._session.read();
     this._storedPick = stored.consent ? stored.ui : undefined;

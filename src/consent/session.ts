@@ -20,7 +20,7 @@ import {
   type DecodeResult,
 } from './record.js';
 import { VendorSignals, type SignalSource, type VendorMaps, type VendorWindow } from './signals.js';
-import { readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
+import { readCookieValues, readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
 import { report } from '../internal/warn.js';
 
 /**
@@ -237,6 +237,11 @@ export class ConsentSession {
     this._consent = consent;
   }
 
+  /** Whether the browser holds any cookie of the configured name (valid or not); cheap, and reads nothing into the session. */
+  anyStored(): boolean {
+    return readCookieValues(this.settings.cookie().name).length > 0;
+  }
+
   /**
    * Reads the stored choice; see `readStored` for duplicates of the cookie (the one at the configured scope
    * wins; exactly one is left) and for `settle`. Remembers the settings it was read with.
@@ -407,11 +412,11 @@ export class ConsentSession {
 
   /**
    * Puts a choice in effect (the writer has stored it, or `stored` is false: it holds for this page only) and
-   * runs the effects of the change.
+   * runs the effects of the change. Returns whether they wait for the next paint (a grant clicked in the banner).
    */
-  commit(previous: Consent | null, consent: Consent | null, source: ChangeSource, stored = true): void {
+  commit(previous: Consent | null, consent: Consent | null, source: ChangeSource, stored = true): boolean {
     this._consent = consent;
-    this.afterChange(previous, consent, source, true, stored);
+    return this.afterChange(previous, consent, source, true, stored);
   }
 
   /**
@@ -495,7 +500,7 @@ export class ConsentSession {
     source: ChangeSource,
     byVisitor: boolean,
     stored = true,
-  ): void {
+  ): boolean {
     const changed = changedCategories(previous, consent);
     const withdrawn = changed.filter((id) => previous?.categories[id] === true);
     // Both read the state when they run, so a deferred run after a later change does the right thing.
@@ -514,12 +519,13 @@ export class ConsentSession {
     // A withdrawal stops things at once, and a page's own API call keeps its effects in the call. A grant
     // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays
     // the frame that hides the banner.
-    const clicked = source === 'banner' || source === 'preferences';
-    if (clicked && withdrawn.length === 0) env.afterNextPaint(effects);
+    const later = (source === 'banner' || source === 'preferences') && withdrawn.length === 0;
+    if (later) env.afterNextPaint(effects);
     else effects();
     this.sweep();
-    if (!stored) return;
+    if (!stored) return later;
     this.host.changed({ consent, previous, changed, withdrawn, source });
     if (withdrawn.length > 0 && settings.reloadOnWithdraw() && byVisitor) env.reload();
+    return later;
   }
 }

@@ -30,9 +30,12 @@ export class ConsentWriter implements SessionWriter {
     });
     // The write leaves exactly one cookie of the name: copies at other scopes are removed.
     const stored = this.write(consent, encodeConsent(consent, host.picked()));
-    session.commit(previous, consent, source, stored);
+    const later = session.commit(previous, consent, source, stored);
     if (!stored) return;
-    session.broadcast();
+    // The site's other windows hear of a grant clicked in the banner with its effects, after the frame that
+    // hides the banner; of a withdrawal or a page's call at once.
+    if (later) env.afterNextPaint(() => session.broadcast());
+    else session.broadcast();
     if (receipts) env.afterNextPaint(() => sendReceipt(receipts, consent, env.location));
   }
 

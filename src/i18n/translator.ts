@@ -128,13 +128,20 @@ export async function loadLanguage(
 /** A translate function fixed to one language: a key, and its values (a `count` where the string has plural forms). */
 export type Translate = (key: string, options?: Readonly<Record<string, string | number>>) => string;
 
+/** Whether a stored string needs i18next's interpolation and nesting pass (`{{…}}` or `$t(…)`). */
+const needsPass = (text: string): boolean => text.includes('{{') || text.includes('$t(');
+
 /**
- * A text with no values: i18next's interpolation and nesting pass (about half of its cost per string) only runs
- * when the string has something for it (`{{…}}` or `$t(…)`); every other string is as i18next stores it.
+ * A text with no values. A string the language itself stores (its built-in strings with the site's texts merged
+ * over them) that has nothing for interpolation or nesting is taken from i18next's store as it is: `t()`'s
+ * resolution, options and post-processing cost several times the lookup, on every string of the first render. A
+ * key the language lacks goes through `t()`, for its fallbacks; a string with `{{…}}` or `$t(…)` too.
  */
-function plain(t: TFunction, key: string): string {
+function plain(t: TFunction, language: string, key: string): string {
+  const stored: unknown = instance.getResource(language, 'translation', key);
+  if (typeof stored === 'string' && !needsPass(stored)) return stored;
   const raw = t(key, { skipInterpolation: true });
-  return raw.includes('{{') || raw.includes('$t(') ? t(key) : raw;
+  return needsPass(raw) ? t(key) : raw;
 }
 
 /**
@@ -150,7 +157,7 @@ export function translator(language: string): Translate {
     const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     let text = cache.get(id);
     if (text === undefined) {
-      text = options === undefined ? plain(t, key) : t(key, options);
+      text = options === undefined ? plain(t, language, key) : t(key, options);
       cache.set(id, text);
     }
     return text;

@@ -238,6 +238,16 @@ describe('choosing', () => {
     expect(errors).toEqual([]);
   });
 
+  it('anyStored says whether the browser holds a cookie of the configured name, valid or not, and reads nothing', () => {
+    const { session } = page({ attrs: { name: 'site_consent' } });
+    expect(session.anyStored()).toBe(false);
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
+    expect(session.anyStored()).toBe(false);
+    jar.store('site_consent', 'not a record');
+    expect(session.anyStored()).toBe(true);
+    expect(session.consent).toBeNull();
+  });
+
   it('a grant clicked in the banner runs the gate after the next paint; a page call at once', () => {
     const clicked = page();
     clicked.start();
@@ -582,10 +592,22 @@ describe('sync between windows', () => {
     there.start();
     expect(FakeChannel.open.map((c) => c.name)).toEqual([CHANNEL, CHANNEL]);
     there.session.choose('reject-all', 'banner', () => false);
+    // A choice clicked in the banner that withdraws nothing reaches the other windows after the next paint.
+    expect(FakeChannel.queue).toHaveLength(0);
+    there.paint();
     expect(FakeChannel.queue).toHaveLength(1);
     FakeChannel.deliver();
     expect(here.session.consent?.categories).toEqual(NONE);
     expect(here.changes.at(-1)).toMatchObject({ source: 'sync' });
+    // A page's call, and a withdrawal clicked in preferences, at once.
+    there.session.choose('accept-all', 'api', () => true);
+    expect(FakeChannel.queue).toHaveLength(1);
+    FakeChannel.deliver();
+    expect(here.session.consent?.categories).toEqual(ALL);
+    there.session.choose('save', 'preferences', (id) => id !== 'analytics');
+    expect(FakeChannel.queue).toHaveLength(1);
+    FakeChannel.deliver();
+    expect(here.session.consent?.categories).toMatchObject({ analytics: false, marketing: true });
   });
 
   it('ignores a message about another cookie name, and listens no more once stopped', () => {
