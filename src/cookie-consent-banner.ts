@@ -411,9 +411,10 @@ export class CookieConsentBanner extends ReactiveHost {
   /** Takes charge of the page: reads the choice, watches the page, runs gated tags, shows the banner if needed. */
   private _start(ready: boolean): void {
     // No cookie of the name at all: the banner will show, so its chunk is requested before the rest of the start.
-    if (!this._session.anyStored()) void this._ui.load();
+    const seen = this._session.peek();
+    if (!seen?.length) void this._ui.load();
     this._input.refresh();
-    const stored = this._session.read();
+    const stored = this._session.read(true, seen);
     this._storedPick = stored.consent ? stored.ui : undefined;
     this._ui.ui?.restore(this._storedPick);
     addEventListener('pageshow', this._onPageShow);

@@ -20,7 +20,7 @@ import {
   type DecodeResult,
 } from './record.js';
 import { VendorSignals, type SignalSource, type VendorMaps, type VendorWindow } from './signals.js';
-import { readCookieValues, readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
+import { rawValues, readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
 import { report } from '../internal/warn.js';
 
 /**
@@ -237,16 +237,21 @@ export class ConsentSession {
     this._consent = consent;
   }
 
-  /** Whether the browser holds any cookie of the configured name (valid or not); cheap, and reads nothing into the session. */
-  anyStored(): boolean {
-    return readCookieValues(this.settings.cookie().name).length > 0;
+  /**
+   * The raw values of the cookies of the configured name, valid or not (`null`: cookies are off limits), read into
+   * nothing: whether there is anything to read at all. `read` takes them, in the same task, instead of reading
+   * `document.cookie` again.
+   */
+  peek(): string[] | null {
+    return rawValues(this.settings.cookie().name);
   }
 
   /**
    * Reads the stored choice; see `readStored` for duplicates of the cookie (the one at the configured scope
-   * wins; exactly one is left) and for `settle`. Remembers the settings it was read with.
+   * wins; exactly one is left) and for `settle`; `seen`, what `peek` gave a moment ago. Remembers the settings it
+   * was read with.
    */
-  read(settle = true): DecodeResult {
+  read(settle = true, seen?: string[] | null): DecodeResult {
     const { settings, env } = this;
     this.readKey = this.settingsKey();
     const cookie = settings.cookie();
@@ -261,6 +266,7 @@ export class ConsentSession {
       },
       env.location,
       settle,
+      seen === undefined ? rawValues(cookie.name) : seen,
     );
     this._consent = stored.consent;
     return stored;

@@ -195,7 +195,7 @@ function decodeValue(raw: string): string {
  * cookies are off limits). Names are never decoded: `cookie%5Fconsent` is another cookie, not ours,
  * although js-cookie's `get('cookie_consent')` would return it.
  */
-function rawValues(name: string): string[] | null {
+export function rawValues(name: string): string[] | null {
   const pairs = jar();
   return pairs && pairs.filter(([n]) => n === name).map(([, value]) => value);
 }
@@ -419,14 +419,16 @@ function locate(settings: CookieSettings, location: PageLocation, values: string
  *
  * With `settle` false, one cookie is only read, not written again: for a look that the page's load has already
  * settled (another window's change, a read just before a write that settles by itself). Several are always settled.
+ * `values`, the name's raw values as `rawValues` gave them a moment ago in the same task (each read of
+ * `document.cookie` costs the page a round trip to the browser); by default they are read now.
  */
 export function readStored(
   settings: CookieSettings,
   expectation: Expectation,
   location: PageLocation,
   settle = true,
+  values = rawValues(settings.name),
 ): DecodeResult {
-  const values = rawValues(settings.name);
   if (values === null) return { consent: null, reason: 'cookies unavailable' };
   if (values.length === 0) return { consent: null, reason: 'empty' };
   const decoded = (value: string) => decodeConsent(decodeValue(value), expectation);

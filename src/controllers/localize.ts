@@ -116,11 +116,25 @@ export class LocalizeController implements ReactiveController {
     if (attribute && !matchLanguage(attribute, available)) {
       warn(`lang: "${attribute.slice(0, 20)}" is not an available language; the next candidate is used.`);
     }
-    return resolveLanguage(
-      [this.pickedLanguage, attribute, document.documentElement.lang, ...(navigator.languages ?? [])],
+    return this.resolveFor(
       available,
+      this.pickedLanguage,
+      attribute,
+      document.documentElement.lang,
+      (navigator.languages ?? []).join(' '),
     );
   }
+
+  /** The resolution, made again only when one of its inputs changes (every update, and the click, asks for it). */
+  private readonly resolveFor = lastCall(
+    (
+      available: readonly string[],
+      picked: string | undefined,
+      attribute: string | null,
+      page: string,
+      browser: string,
+    ) => resolveLanguage([picked, attribute, page, ...browser.split(' ')], available),
+  );
 
   /** The visitor picked a language in the picker; returns it when it is a change (the element stores it). */
   pick(code: string): string | undefined {

@@ -238,14 +238,18 @@ describe('choosing', () => {
     expect(errors).toEqual([]);
   });
 
-  it('anyStored says whether the browser holds a cookie of the configured name, valid or not, and reads nothing', () => {
+  it('peek gives the raw cookies of the configured name, valid or not, reads nothing in, and read takes them', () => {
     const { session } = page({ attrs: { name: 'site_consent' } });
-    expect(session.anyStored()).toBe(false);
+    expect(session.peek()).toEqual([]);
     jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
-    expect(session.anyStored()).toBe(false);
+    expect(session.peek()).toEqual([]);
     jar.store('site_consent', 'not a record');
-    expect(session.anyStored()).toBe(true);
+    expect(session.peek()).toEqual(['not a record']);
     expect(session.consent).toBeNull();
+    // What was peeked is what is read, without a second look at the jar.
+    const seen = [record({ necessary: 1, functional: 1, analytics: 0, marketing: 0 })];
+    expect(session.read(false, seen).consent?.categories).toMatchObject({ functional: true, analytics: false });
+    expect(session.read(false).consent).toBeNull();
   });
 
   it('a grant clicked in the banner runs the gate after the next paint; a page call at once', () => {
