@@ -53,7 +53,7 @@ function hostStyles(): CSSStyleSheet | undefined {
  * @attr lang - The language to show, e.g. `tr`, `en`, `ar`; wins over `<html lang>` and the browser's languages. Setting `el.lang` switches at once.
  *
  * @event {CustomEvent<ConsentReadyDetail>} consent-ready - Once per connection, at its first update (when settings set right after connecting have landed), when the stored choice is known; `detail.consent` is the stored choice or `null`.
- * @event {CustomEvent<ConsentChangeDetail>} consent-change - Whenever the stored choice changes, after the cookie is written; `detail` has `consent`, `previous`, `changed` and `source`.
+ * @event {CustomEvent<ConsentChangeDetail>} consent-change - Whenever the stored choice changes, after the cookie is written and read back; for a choice clicked in the banner or preferences that withdraws nothing, just after the next paint (after `consent-hide`), else in the same task. `detail` has `consent`, `previous`, `changed` and `source`.
  * @event {CustomEvent<null>} consent-show - When the banner becomes visible.
  * @event {CustomEvent<null>} consent-hide - When the banner is hidden.
  * @event {CustomEvent<ConsentErrorDetail>} consent-error - When the banner cannot do its job fully: the cookie was not stored (`cookie-not-stored`: the choice holds for this page only, and no `consent-change` fires), or the view did not load (`view-not-loaded`). `detail` has `code` and `message`; the same text is logged as a console error.

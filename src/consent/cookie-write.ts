@@ -1,5 +1,13 @@
 import Cookies from 'js-cookie';
-import { effective, hostOnly, putCookie, removeElsewhere, type CookieSettings, type PageLocation } from './store.js';
+import {
+  effective,
+  hostOnly,
+  keptCookie,
+  putCookie,
+  removeElsewhere,
+  type CookieSettings,
+  type PageLocation,
+} from './store.js';
 import { report } from '../internal/warn.js';
 
 function unavailable(): void {
@@ -36,6 +44,20 @@ export function writeCookie(
   location: PageLocation = globalThis.location,
 ): boolean {
   return putCookie(settings, value, location, set);
+}
+
+/**
+ * Writes a new consent cookie now and returns the check that `writeCookie` makes at once (read back, host-only
+ * fallback, copies elsewhere removed), to run later: after the next paint, for a click. The check returns whether
+ * the browser kept it.
+ */
+export function startCookie(
+  settings: CookieSettings,
+  value: string,
+  location: PageLocation = globalThis.location,
+): () => boolean {
+  const written = set(effective(settings), value);
+  return () => written && keptCookie(settings, value, location, set);
 }
 
 /** Removes the consent cookie written with these settings (and its host-only fallback). */

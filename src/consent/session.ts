@@ -399,8 +399,9 @@ export class ConsentSession {
   }
 
   /**
-   * Makes and stores a new choice (another window's choice is read first). The effects of a grant clicked in
-   * the banner or preferences run after the next paint; a withdrawal's, and a page's call's, at once.
+   * Makes and stores a new choice (for a page's call, another window's choice is read first). One clicked in the
+   * banner or preferences that withdraws nothing is in effect at once and its cookie written, and it is told and
+   * takes effect after the next paint (`defers`); a withdrawal, and a page's call, at once.
    */
   choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void {
     this.need().choose(method, source, allowed);
@@ -417,12 +418,32 @@ export class ConsentSession {
   }
 
   /**
-   * Puts a choice in effect (the writer has stored it, or `stored` is false: it holds for this page only) and
-   * runs the effects of the change. Returns whether they wait for the next paint (a grant clicked in the banner).
+   * Whether a new choice is told and takes effect only after the next paint: one clicked in the banner or
+   * preferences that withdraws nothing (a grant, or a first refusal). A heavy tag behind "Accept all", or a page's heavy `consent-change`
+   * listener, then never delays the frame that hides the banner. A withdrawal, and a page's own call, act at once.
    */
-  commit(previous: Consent | null, consent: Consent | null, source: ChangeSource, stored = true): boolean {
+  defers(previous: Consent | null, consent: Consent, source: ChangeSource): boolean {
+    return (
+      (source === 'banner' || source === 'preferences') &&
+      !changedCategories(previous, consent).some((id) => previous?.categories[id] === true)
+    );
+  }
+
+  /**
+   * Puts a choice in effect before its commit (`has`, `consent`): a deferred one, written at once and committed after
+   * the next paint. Nothing runs and nothing is told.
+   */
+  hold(consent: Consent): void {
     this._consent = consent;
-    return this.afterChange(previous, consent, source, true, stored);
+  }
+
+  /**
+   * Puts a choice in effect (the writer has stored it, or `stored` is false: it holds for this page only) and
+   * runs the effects of the change at once.
+   */
+  commit(previous: Consent | null, consent: Consent | null, source: ChangeSource, stored = true): void {
+    this._consent = consent;
+    this.afterChange(previous, consent, source, true, stored);
   }
 
   /**
@@ -506,32 +527,22 @@ export class ConsentSession {
     source: ChangeSource,
     byVisitor: boolean,
     stored = true,
-  ): boolean {
+  ): void {
     const changed = changedCategories(previous, consent);
     const withdrawn = changed.filter((id) => previous?.categories[id] === true);
-    // Both read the state when they run, so a deferred run after a later change does the right thing.
     const { settings, env } = this;
-    const effects = (): void => {
-      const allowed = (category: string): boolean => this.has(category);
-      if (settings.consentMode()) {
-        const signals = this.signals();
-        gtagConsent(env.window, 'update', signals);
-        this.redact(signals);
-        pushDataLayerEvent(env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
-      }
-      this.vendors.send(settings.vendors(), settings.vendorMaps(), allowed, 'update', (c) => withdrawn.includes(c));
-      this.gate?.update(allowed);
-    };
-    // A withdrawal stops things at once, and a page's own API call keeps its effects in the call. A grant
-    // clicked in the banner starts its tags after the next paint: a heavy tag behind "Accept all" never delays
-    // the frame that hides the banner.
-    const later = (source === 'banner' || source === 'preferences') && withdrawn.length === 0;
-    if (later) env.afterNextPaint(effects);
-    else effects();
+    const allowed = (category: string): boolean => this.has(category);
+    if (settings.consentMode()) {
+      const signals = this.signals();
+      gtagConsent(env.window, 'update', signals);
+      this.redact(signals);
+      pushDataLayerEvent(env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
+    }
+    this.vendors.send(settings.vendors(), settings.vendorMaps(), allowed, 'update', (c) => withdrawn.includes(c));
+    this.gate?.update(allowed);
     this.sweep();
-    if (!stored) return later;
+    if (!stored) return;
     this.host.changed({ consent, previous, changed, withdrawn, source });
     if (withdrawn.length > 0 && settings.reloadOnWithdraw() && byVisitor) env.reload();
-    return later;
   }
 }

@@ -252,8 +252,22 @@ function rawSetter(raw: string): CookieSetter {
  * (A copy with the same value elsewhere makes a refused write look kept; `readStored` removes the copies first.)
  */
 export function putCookie(settings: CookieSettings, value: string, location: PageLocation, set: CookieSetter): boolean {
+  return set(effective(settings), value) && keptCookie(settings, value, location, set);
+}
+
+/**
+ * The rest of `putCookie`, after `set` wrote `value` at `effective(settings)`: reads the cookie back, falls back
+ * to host-only when the browser refused the domain, and removes copies of the name elsewhere. Returns whether the
+ * browser kept it. Apart, so that a write can be checked after the next paint (a read of `document.cookie` is a
+ * round trip to the browser, a write is not).
+ */
+export function keptCookie(
+  settings: CookieSettings,
+  value: string,
+  location: PageLocation,
+  set: CookieSetter,
+): boolean {
   let target = effective(settings);
-  if (!set(target, value)) return false;
   // One read of document.cookie serves both the check and the count (each read costs the page a round trip).
   let values = readCookieValues(settings.name);
   let kept = values.includes(value);

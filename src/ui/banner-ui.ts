@@ -10,7 +10,7 @@ import type { FocusMemory } from '../controllers/focus-memory.js';
 import { ScrollPaddingController } from '../controllers/scroll-padding.js';
 import type { Texts } from '../i18n/texts.js';
 import type { HostController } from '../internal/reactive-host.js';
-import { whenIdle } from '../internal/dom.js';
+import { afterNextPaint, whenIdle } from '../internal/dom.js';
 import { lastCall } from '../internal/memo.js';
 import { warn } from '../internal/warn.js';
 import { consentEvent } from '../events.js';
@@ -101,6 +101,8 @@ export class BannerUi {
   /** The placeholders of blocked embeds: their own chunk, loaded when the gate finds the first one. */
   private placeholders: Promise<Placeholders | undefined> | undefined;
   private shownPlaceholders: Placeholders | undefined;
+  /** The banner was hidden ahead of the render that follows the next paint (see `render`). */
+  private hiddenAhead = false;
 
   constructor(private readonly host: UiHost) {
     const { element } = host;
@@ -231,10 +233,26 @@ export class BannerUi {
     }
   }
 
-  /** Renders, once the language's strings are in (never a flash of another language). */
+  /**
+   * Renders, once the language's strings are in (never a flash of another language). When the banner closes (a
+   * choice, Escape, `hide()`) with preferences not open, it is only hidden in this frame, and the whole view follows
+   * after the paint: the click that closes it then costs the visitor's next frame as little as it can.
+   */
   render(): void {
     if (!this.localize.view) return;
     const { element, session } = this.host;
+    const { banner, dialog } = this.parts();
+    if (this.visible && !element.open && banner && !dialog?.open) {
+      banner.hidden = true;
+      this.hiddenAhead = true;
+      afterNextPaint(() => {
+        if (this.hiddenAhead) element.requestUpdate();
+      });
+      return;
+    }
+    // Back to what the last render left, so that the template's own `hidden` decides.
+    if (this.hiddenAhead && banner) banner.hidden = false;
+    this.hiddenAhead = false;
     view.renderInto(element.renderRoot, element, {
       position: this.position(),
       headingLevel: this.headingLevel(),
@@ -280,7 +298,8 @@ export class BannerUi {
     }
     if (this.localize.view) {
       this.scrollPadding.sync();
-      this.focus.sync();
+      // Where focus goes after a choice (the launcher, once shown) is decided with the whole view, after the paint.
+      if (!this.hiddenAhead) this.focus.sync();
       if (this.preferencesOpen) this.dialog = 'rendered';
       if (this.dialog === 'later') {
         // The first render leaves the dialog out, so that the banner shows sooner; it comes when the page is idle,

@@ -63,6 +63,8 @@ test.describe('the host API', () => {
       .getByRole('button', { name: tr.banner.acceptAll })
       .click();
     await expectBannerNotShown(page.locator('#app').locator('cookie-consent-banner'));
+    // A clicked choice is told after the next paint.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard.length)).toBe(4);
     const heard = { composed: true, bubbles: true };
     expect(await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard)).toEqual([
       { type: 'consent-ready', where: 'host', ...heard },
@@ -94,6 +96,8 @@ test.describe('the host API', () => {
     });
     await mount(page);
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    // A clicked choice is told after the next paint.
+    await page.waitForFunction(() => '__seen' in window);
     expect(await page.evaluate(() => (window as unknown as { __seen: unknown }).__seen)).toEqual({
       cookie: true,
       frozen: true,
@@ -128,6 +132,8 @@ test.describe('the host API', () => {
     await recordEvents(page);
     await mount(page);
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    // A clicked choice is told after the next paint: the banner has hidden by then.
+    await expect.poll(async () => (await events(page, 'consent-change')).length).toBe(1);
     const region = page.getByRole('region', { name: tr.banner.heading });
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.show());
     await expect(region).toBeVisible();
@@ -143,8 +149,8 @@ test.describe('the host API', () => {
     expect((await events(page)).map((e) => e.type)).toEqual([
       'consent-ready',
       'consent-show',
-      'consent-change',
       'consent-hide',
+      'consent-change',
       'consent-show',
       'consent-hide',
       'consent-show',

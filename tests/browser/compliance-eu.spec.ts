@@ -720,6 +720,8 @@ test('EU-14: consent-ready on load, consent-change only after the cookie is writ
   expect(hits).toEqual([]);
 
   await region.getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
+  // A clicked choice is told after the next paint.
+  await expect.poll(async () => (await events(page, 'consent-change')).length).toBe(1);
   const change = (await lastChange(page))!;
   expect(change.consent?.categories).toEqual(ALL);
   expect(await page.evaluate(() => (window as unknown as { __cookieAtChange: boolean[] }).__cookieAtChange)).toEqual([

@@ -145,19 +145,31 @@ test.describe('what a page loads', () => {
     expect(scripts).toEqual(['/dist/cookie-consent-banner.js', '/dist/chunks/banner-ui.js']);
   });
 
-  test('a click stores the choice, fires consent-change and closes the banner before it returns', async ({ page }) => {
+  test('a click stores the choice and closes the banner before it returns; consent-change follows the next frame', async ({
+    page,
+  }) => {
     await mount(page);
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
-    const seen = await page.evaluate(() => {
-      const el = document.querySelector('cookie-consent-banner')!;
-      let changed = false;
-      el.addEventListener('consent-change', () => (changed = true));
-      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept-button"]')!;
-      button.click();
-      // Still inside the same task as the click: nothing waited for a frame or an animation.
-      return { changed, cookie: document.cookie.includes('cookie_consent='), open: el.open };
-    });
-    expect(seen).toEqual({ changed: true, cookie: true, open: false });
+    const seen = await page.evaluate(
+      () =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          const el = document.querySelector('cookie-consent-banner')!;
+          let frame = false;
+          el.addEventListener('consent-change', () =>
+            resolve({ inClick, frameBefore: frame, granted: el.hasConsent('marketing') }),
+          );
+          const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="accept-button"]')!;
+          button.click();
+          // Still inside the same task as the click: nothing waited for a frame or an animation.
+          const inClick = {
+            cookie: document.cookie.includes('cookie_consent='),
+            open: el.open,
+            granted: el.hasConsent('marketing'),
+          };
+          requestAnimationFrame(() => (frame = true));
+        }),
+    );
+    expect(seen).toEqual({ inClick: { cookie: true, open: false, granted: true }, frameBefore: true, granted: true });
     await expect(page.getByRole('region', { name: tr.banner.heading })).toBeHidden();
   });
 

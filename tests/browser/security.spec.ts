@@ -395,7 +395,7 @@ test.describe('many instances and a page’s life cycle', () => {
     });
     await expect(page.getByRole('region', { name: tr.banner.heading })).toHaveCount(1);
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
-    expect(await events(page, 'consent-change')).toHaveLength(1);
+    await expect.poll(async () => (await events(page, 'consent-change')).length).toBe(1);
     await page.evaluate(() => {
       const el = document.querySelector('cookie-consent-banner')!;
       el.remove();

@@ -217,9 +217,13 @@ const names = () => jar.entries.map((e) => e.name).sort();
 
 describe('choosing', () => {
   it('"Accept all" in the banner stores every category and tells the host what changed', () => {
-    const { session, changes, errors, start } = page();
+    const { session, changes, errors, paint, start } = page();
     start();
     session.choose('accept-all', 'banner', session.acceptAllowed());
+    // Stored and in effect when the click returns; told after the next paint.
+    expect(session.has('marketing')).toBe(true);
+    expect(changes).toEqual([]);
+    paint();
     expect(only()).toMatchObject({
       m: 'a',
       r: 1,
@@ -269,12 +273,14 @@ describe('choosing', () => {
   });
 
   it('"Reject all", "Save" and a page call store what they allow, with their method and source', () => {
-    const { session, changes, start } = page();
+    const { session, changes, paint, start } = page();
     start();
     session.choose('reject-all', 'preferences', () => false);
+    paint();
     expect(only()).toMatchObject({ m: 'r', c: { functional: 0, analytics: 0, marketing: 0 } });
     expect(changes.at(-1)).toMatchObject({ changed: [], withdrawn: [], source: 'preferences' });
     session.choose('save', 'preferences', (id) => id === 'analytics');
+    paint();
     expect(only()).toMatchObject({ m: 's', c: { analytics: 1, marketing: 0 } });
     expect(changes.at(-1)).toMatchObject({ changed: ['analytics'], withdrawn: [], source: 'preferences' });
     session.choose('api', 'api', (id) => id === 'functional');
@@ -306,6 +312,43 @@ describe('choosing', () => {
     expect(gateCalls.at(-1)).toBe('update functional analytics marketing');
     expect(navigator.sendBeacon).not.toHaveBeenCalled();
     expect(consoleError.mock.calls[0]?.[0]).toMatch(/CEREZ_COOKIE_NOT_KEPT/);
+  });
+
+  it('a clicked choice the browser does not keep: the check, consent-error and the effects come after the paint', () => {
+    jar = new Jar({ ...LOCATION }, true);
+    vi.stubGlobal('document', jar);
+    const { session, changes, errors, gateCalls, paint, start } = page();
+    start();
+    session.choose('accept-all', 'banner', () => true);
+    expect(errors).toEqual([]);
+    expect(session.has('analytics')).toBe(true);
+    paint();
+    expect(errors).toEqual(['cookie-not-stored']);
+    expect(changes).toEqual([]);
+    expect(gateCalls.at(-1)).toBe('update functional analytics marketing');
+    expect(session.consent?.categories).toEqual(ALL);
+  });
+
+  it('what stores next finishes a clicked choice first: its change is told before the next one, once', () => {
+    const { session, changes, paint, start } = page();
+    start();
+    session.choose('save', 'preferences', (id) => id === 'analytics');
+    session.choose('reject-all', 'api', () => false);
+    expect(changes.map((c) => [c.source, c.withdrawn])).toEqual([
+      ['preferences', []],
+      ['api', ['analytics']],
+    ]);
+    paint();
+    expect(changes).toHaveLength(2);
+    expect(only()).toMatchObject({ m: 'r' });
+    session.choose('accept-all', 'banner', () => true);
+    session.reset();
+    paint();
+    expect(changes.slice(2).map((c) => [c.source, c.consent?.method ?? null])).toEqual([
+      ['banner', 'accept-all'],
+      ['api', null],
+    ]);
+    expect(cookies()).toEqual([]);
   });
 
   it('a receipt goes after the next paint, with the id stored in the cookie', async () => {
@@ -632,18 +675,32 @@ describe('sync between windows', () => {
     expect(here.session.consent).toBeNull();
   });
 
-  it("a choice reads the other window's first: its change is told as sync, then the new one", () => {
+  it("a page's call reads the other window's choice first: its change is told as sync, then the new one", () => {
     const here = page();
     here.start();
     const there = page();
     there.start();
     there.session.choose('accept-all', 'api', () => true);
-    here.session.choose('save', 'preferences', (id) => id === 'functional');
+    here.session.choose('api', 'api', (id) => id === 'functional');
     expect(here.changes.map((c) => [c.source, c.withdrawn])).toEqual([
       ['sync', []],
-      ['preferences', ['analytics', 'marketing']],
+      ['api', ['analytics', 'marketing']],
     ]);
     expect(here.asked).toEqual([]);
+  });
+
+  it("a visitor's click stores what they saw: the unseen grant of another window never runs here first", () => {
+    const here = page();
+    here.start();
+    const there = page();
+    there.start();
+    // The other window's message has not arrived (and this one was not refocused): this window still has no choice.
+    there.session.choose('accept-all', 'api', () => true);
+    here.session.choose('save', 'preferences', (id) => id === 'functional');
+    here.paint();
+    expect(here.gateCalls).toEqual(['start -', 'update functional']);
+    expect(here.changes.map((c) => [c.source, c.previous, c.withdrawn])).toEqual([['preferences', null, []]]);
+    expect(only()).toMatchObject({ m: 's', c: { functional: 1, analytics: 0, marketing: 0 } });
   });
 
   it('a load settles a lone cookie by writing it at its scope; a look for another window only reads', () => {
