@@ -252,6 +252,7 @@ export class CookieConsentBanner extends ReactiveHost {
     this,
     () => this._offered(),
     (texts) => this._ui.ui?.applyTexts(texts),
+    () => this._cookiesArrived(),
   );
   /** The offered categories, parsed again only when `categories` or the texts change. */
   private readonly _offeredNow = offeredFor(this, () => this._input.texts);
@@ -535,6 +536,12 @@ export class CookieConsentBanner extends ReactiveHost {
   }
 
   /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
+  /** The site's cookie table arrived (its module is a chunk): its refused categories' cookies go now. */
+  private _cookiesArrived(): void {
+    if (page.owner() === this) this._session.sweep();
+    this.requestUpdate();
+  }
+
   private _reread(): void {
     this._session.reread('sync');
   }

@@ -1,4 +1,4 @@
-import { report } from '../internal/warn.js';
+import type { Report } from '../internal/warn.js';
 
 /** One cookie (or, with a trailing `*`, a family of cookies) the site sets for a category. */
 export interface CookieEntry {
@@ -26,8 +26,10 @@ const CATEGORY = /^[a-z][a-z0-9_-]{0,31}$/;
 const FIELDS = ['provider', 'purpose', 'duration', 'country', 'justification'] as const;
 const MAX_ENTRIES = 200;
 const MAX_TEXT = 300;
+/** The `<script type="application/json" data-cookies>` children that give a cookie table in markup. */
+const COOKIE_SCRIPTS = ':scope > script[type="application/json"][data-cookies]';
 
-function entry(value: unknown): CookieEntry | undefined {
+function entry(value: unknown, report: Report): CookieEntry | undefined {
   const raw: unknown = typeof value === 'string' ? { name: value } : value;
   if (typeof raw !== 'object' || raw === null) return undefined;
   const record = raw as Record<string, unknown>;
@@ -49,7 +51,7 @@ function entry(value: unknown): CookieEntry | undefined {
 }
 
 /** Validates a cookie table from the site: known shapes only, bounded, never throwing. */
-export function cleanCookieTable(value: unknown): CookieTable {
+export function cleanCookieTable(value: unknown, report: Report): CookieTable {
   const out: Record<string, CookieEntry[]> = {};
   if (value == null) return out;
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -72,7 +74,7 @@ export function cleanCookieTable(value: unknown): CookieTable {
         report('tooManyCookies', MAX_ENTRIES);
         break;
       }
-      const cleaned = entry(item);
+      const cleaned = entry(item, report);
       if (cleaned) {
         entries.push(cleaned);
         count++;
@@ -88,12 +90,33 @@ export function mergeCookieTables(base: CookieTable, over: CookieTable): CookieT
   return { ...base, ...over };
 }
 
+/**
+ * The site's cookie table from an element: its `<script type="application/json" data-cookies>` children with the
+ * `cookies` property over them, cleaned and checked (see `checkNecessary`), with no prototype (a polluted
+ * `Object.prototype` is never a category's list).
+ */
+export function siteCookieTable(
+  host: Element,
+  property: unknown,
+  offered: readonly string[],
+  report: Report,
+): CookieTable {
+  return Object.assign(
+    Object.create(null) as CookieTable,
+    checkNecessary(
+      mergeCookieTables(declarativeCookieTable(host, report), cleanCookieTable(property, report)),
+      offered,
+      report,
+    ),
+  );
+}
+
 /** Reads a cookie table given in the page as `<script type="application/json" data-cookies>` children. */
-export function declarativeCookieTable(host: Element): CookieTable {
+export function declarativeCookieTable(host: Element, report: Report): CookieTable {
   let table: CookieTable = {};
-  for (const script of host.querySelectorAll(':scope > script[type="application/json"][data-cookies]')) {
+  for (const script of host.querySelectorAll(COOKIE_SCRIPTS)) {
     try {
-      table = mergeCookieTables(table, cleanCookieTable(JSON.parse(script.textContent ?? '')));
+      table = mergeCookieTables(table, cleanCookieTable(JSON.parse(script.textContent ?? ''), report));
     } catch {
       report('cookiesBadJson');
     }
@@ -120,7 +143,7 @@ function trackerCategory(name: string): string | undefined {
  * justification, and known analytics or advertising cookies are never necessary: they are reported as an
  * error and moved to the category they belong to (if offered), where they need consent like the rest.
  */
-export function checkNecessary(table: CookieTable, offered: readonly string[]): CookieTable {
+export function checkNecessary(table: CookieTable, offered: readonly string[], report: Report): CookieTable {
   const necessary = table['necessary'];
   if (!necessary) return table;
   const kept: CookieEntry[] = [];

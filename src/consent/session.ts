@@ -501,8 +501,12 @@ export class ConsentSession {
     this.channel?.postMessage(this.settings.cookie().name);
   }
 
-  /** Deletes the listed cookies of every category that is not allowed now: on each load, not only on withdrawal. */
-  private sweep(): void {
+  /**
+   * Deletes the listed cookies of every category that is not allowed now: on each load, not only on withdrawal,
+   * and when the site's cookie table arrives. Only while started.
+   */
+  sweep(): void {
+    if (!this.started) return;
     const table = this.settings.cookieTable();
     const names = Object.keys(table)
       .filter((id) => !this.has(id))

@@ -64,6 +64,9 @@ export function loadMessages(): Promise<void> {
   return loading;
 }
 
+/** `report`'s type: what a lazy chunk that reports takes from the shell instead of importing it. */
+export type Report = <K extends Key>(key: K, ...args: Parameters<Messages[K]>) => void;
+
 /**
  * Reports bad input by the key of its message (`MESSAGES`): a warning, or an error for a `CEREZ_` key, once per
  * distinct text. The texts are a lazy chunk, so the entry holds only the keys.

@@ -45,6 +45,33 @@ test.describe('what a page loads', () => {
     });
   }
 
+  test('a returning visit with a cookie table loads the module and the table’s chunk only, and sweeps with it', async ({
+    page,
+    context,
+  }) => {
+    await mount(page);
+    await page.getByRole('button', { name: tr.banner.rejectAll }).click();
+    await expect.poll(async () => (await consentCookie(page))?.record).toBeTruthy();
+    await context.addCookies([{ name: '_ga', value: 'GA1', url: new URL(page.url()).origin + '/' }]);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script')
+        scripts.push(new URL(r.url()).pathname.replace(/(\/chunks\/.+)-[\w-]{8}\.js$/, '$1.js'));
+    });
+    await recordEvents(page);
+    await mount(page, {
+      path: '/test/next.html',
+      noElement: true,
+      after: `<cookie-consent-banner><script type="application/json" data-cookies>{"analytics":[{"name":"_ga"}]}</script></cookie-consent-banner>`,
+    });
+    await expect.poll(async () => (await context.cookies()).map((c) => c.name)).toEqual(['cookie_consent']);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    expect(scripts).toEqual(['/dist/cookie-consent-banner.js', '/dist/chunks/cookie-table.js']);
+    expect(await page.evaluate(() => (window as unknown as { litHtmlVersions?: unknown[] }).litHtmlVersions)).toBe(
+      undefined,
+    );
+  });
+
   test('on a returning visit, a method that stores loads the UI chunk and resolves once stored; loaded, it stores at once', async ({
     page,
   }) => {
