@@ -1,4 +1,5 @@
 import { firstLanguage, loadStrings } from '../i18n/locale-chunks.js';
+import { nextTask } from '../internal/dom.js';
 import { fail } from '../internal/warn.js';
 import type { BannerUi, RequestedStrings, UiHost } from '../ui/banner-ui.js';
 
@@ -36,12 +37,15 @@ export class UiLoader {
     };
     if (requested.language) void loadStrings(requested.language)?.catch(() => undefined);
     this.loading = import('../ui/banner-ui.js').then(
-      (module) => {
-        const ui = module.createUi(options.host(requested));
-        this.ui = ui;
-        options.loaded(ui);
-        return ui;
-      },
+      // The chunk's evaluation and the making of the screen (its styles, i18next's language) are separate tasks:
+      // neither holds the main thread for both.
+      (module) =>
+        nextTask().then(() => {
+          const ui = module.createUi(options.host(requested));
+          this.ui = ui;
+          options.loaded(ui);
+          return ui;
+        }),
       (error: unknown) => {
         this.loading = undefined;
         const message = `could not load the banner's view (${String(error)}); the banner cannot show, and no optional category runs until a choice.`;

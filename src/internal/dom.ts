@@ -11,3 +11,8 @@ export function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 });
   else setTimeout(task, 200);
 }
+
+/** Resolves in a task of its own, so that what follows does not lengthen the task that awaits it. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

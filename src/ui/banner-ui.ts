@@ -95,6 +95,8 @@ export class BannerUi {
   private visible = false;
   /** The dialog is rendered: from the first idle moment after the first render, or when preferences open. */
   private dialog: 'later' | 'scheduled' | 'rendered' = 'later';
+  /** The pickers hold every language: from the idle moment after the dialog's, or when the visitor reaches for one. */
+  private allLanguages: 'later' | 'scheduled' | 'rendered' = 'later';
   private readonly localize: LocalizeController;
   private readonly focus: FocusController;
   private readonly scrollPadding: ScrollPaddingController;
@@ -215,6 +217,11 @@ export class BannerUi {
       if (this.host.element.renderRoot.querySelector('dialog')?.open) return;
       this.hidePreferences();
     },
+    wantLanguages: () => {
+      if (this.allLanguages === 'rendered') return;
+      this.allLanguages = 'rendered';
+      this.host.element.requestUpdate();
+    },
     pickLanguage: (code) => {
       const language = this.localize.pick(code);
       if (language) this.host.session.writeLanguage(language);
@@ -258,6 +265,7 @@ export class BannerUi {
       headingLevel: this.headingLevel(),
       language: this.localize.language,
       languages: this.pickerOptions(),
+      allLanguages: this.allLanguages === 'rendered',
       open: element.open,
       offered: this.host.offered(),
       draft: this.draft,
@@ -309,6 +317,10 @@ export class BannerUi {
           this.dialog = 'rendered';
           element.requestUpdate();
         });
+      } else if (this.dialog === 'rendered' && this.allLanguages === 'later') {
+        // The pickers' other languages, in an idle moment of their own: neither idle task holds the thread long.
+        this.allLanguages = 'scheduled';
+        whenIdle(() => this.actions.wantLanguages());
       }
     }
     // A new language shows only once its text is ready.

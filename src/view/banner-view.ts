@@ -56,6 +56,8 @@ export interface ViewActions {
   /** The dialog closed, whatever closed it (Escape, the X, a choice). */
   preferencesClosed(): void;
   pickLanguage(code: string): void;
+  /** The visitor is about to use a picker (focus, pointer down): every option must be there. */
+  wantLanguages(): void;
 }
 
 /** A language the picker offers, named in its own language. */
@@ -71,6 +73,11 @@ export interface ViewModel {
   language: string;
   /** What the language picker offers; no picker when there is only one. */
   languages: readonly LanguageOption[];
+  /**
+   * Whether the pickers hold every option, or only the shown language's: the first render leaves the others out
+   * (the banner shows sooner) and they come in an idle moment, or at once when the visitor reaches for a picker.
+   */
+  allLanguages: boolean;
   open: boolean;
   offered: readonly string[];
   draft: Readonly<Record<string, boolean>>;
@@ -187,11 +194,21 @@ function picker(m: ViewModel, t: ReturnType<typeof translator>, where: string): 
   const id = `cc-language-${where}`;
   return html`<div part="language-picker" class="picker">
     <label for=${id}>${t('language.label')}</label>
-    <select id=${id} @change=${(event: Event) => m.actions.pickLanguage((event.target as HTMLSelectElement).value)}>
-      ${options(m.languages, m.language)}
+    <select
+      id=${id}
+      @change=${(event: Event) => m.actions.pickLanguage((event.target as HTMLSelectElement).value)}
+      @focus=${m.actions.wantLanguages}
+      @pointerdown=${m.actions.wantLanguages}
+    >
+      ${options(m.allLanguages ? m.languages : current(m.languages, m.language), m.language)}
     </select>
   </div>`;
 }
+
+/** The shown language's option alone, for the first render. */
+const current = lastCall((languages: readonly LanguageOption[], language: string) =>
+  languages.filter(({ code }) => code === language),
+);
 
 /**
  * The picker's options, made again only when the list or the selected language changes: every update renders
