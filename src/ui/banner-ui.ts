@@ -248,7 +248,9 @@ export class BannerUi {
   render(): void {
     if (!this.localize.view) return;
     const { element, session } = this.host;
-    const { banner, dialog } = this.parts();
+    // The rendered parts are looked up only when the banner closes or was hidden ahead, not on every render.
+    const parts = (this.visible && !element.open) || this.hiddenAhead ? this.parts() : NO_PARTS;
+    const { banner, dialog } = parts;
     if (this.visible && !element.open && banner && !dialog?.open) {
       banner.hidden = true;
       this.hiddenAhead = true;
