@@ -87,7 +87,17 @@ const ui = await build({
     lib: { entry: { 'banner-ui': 'src/ui/banner-ui.ts' }, formats: ['es'] },
     rollupOptions: {
       preserveEntrySignatures: 'allow-extension',
-      output: { entryFileNames: 'chunks/[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js', ...minified },
+      output: {
+        entryFileNames: 'chunks/[name]-[hash].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        ...minified,
+        // V8's explicit compile hint (Chrome 136+; other engines read a comment): every function of the UI chunk is
+        // compiled while it downloads, off the main thread, instead of on its first call in the first render, where
+        // that compilation held the main thread (npm run bench: banner visible about 20 ms sooner, 7-10 ms less
+        // script time at 4x). Not on the shell: a returning visit calls few of its functions, and measured no gain.
+        // Its lazy chunks (the placeholders, the messages) keep the engine's lazy compilation.
+        postBanner: (chunk) => (chunk.isEntry ? '//# allFunctionsCalledOnLoad' : undefined),
+      },
     },
   },
 });
