@@ -1,5 +1,6 @@
 import tr from '../../locales/tr.json' with { type: 'json' };
 import {
+  afterPaint,
   test,
   expect,
   expectBannerNotShown,
@@ -60,6 +61,7 @@ test.describe('the choice', () => {
       const cookie = await consentCookie(page);
       expect(cookie?.record).toMatchObject({ r: 1, l: 'tr', m: c.m, c: c.cats });
       expect(cookie?.record).not.toHaveProperty('v');
+      await afterPaint(page);
       const [change] = await events(page, 'consent-change');
       expect(change?.detail).toMatchObject({
         source: 'banner',
@@ -110,6 +112,7 @@ test.describe('the choice', () => {
       m: 's',
       c: { functional: 0, analytics: 1, marketing: 0 },
     });
+    await afterPaint(page);
     const [change] = await events(page, 'consent-change');
     expect(change?.detail).toMatchObject({ source: 'preferences', changed: ['analytics'] });
 

@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 import {
+  afterPaint,
   test,
   expect,
   expectBannerNotShown,
@@ -571,6 +572,7 @@ test('EU-11: each decision is a proof-of-consent record, in the cookie, the even
   const region = await openHost(page, 'revision="r1" receipt-url="/consent-receipts"');
   expect(receipts).toEqual([]);
   await region.getByRole('button', { name: tr.banner.rejectAll, exact: true }).click();
+  await afterPaint(page);
   const detail = (await lastChange(page))!;
   expect(detail.consent).toMatchObject({
     revision: 'r1',
@@ -668,6 +670,7 @@ test.describe('EU-13: the X is clearly a refusal and records nothing but a refus
       await expect(close).toHaveAccessibleName(/kabul etmeden|without accepting/i);
       await close.click();
       await expect(banner(page, l)).toBeHidden();
+      await afterPaint(page);
       expect((await lastChange(page))?.consent).toMatchObject({ method: 'close-as-reject', categories: NONE });
       expect((await consentCookie(page))?.record).toMatchObject({ m: 'x' });
       await gateSettled(page);

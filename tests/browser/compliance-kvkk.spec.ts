@@ -5,6 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import {
+  afterPaint,
   test,
   expect,
   expectBannerNotShown,
@@ -232,6 +233,7 @@ test.describe('KV-3: reject is on the first layer, as easy and as visible as acc
       // One activation, the same as accepting.
       await reject.click();
       await expect(region).toBeHidden();
+      await afterPaint(page);
       const changes = await events(page, 'consent-change');
       expect(changes).toHaveLength(1);
       expect((changes[0]!.detail as Detail).consent?.categories).toEqual({
@@ -303,6 +305,7 @@ test.describe('KV-5: granular choice per purpose', () => {
       analytics: 1,
       marketing: 0,
     });
+    await afterPaint(page);
     const change = (await events(page, 'consent-change')).at(-1)!.detail as Detail;
     expect(change.consent).toMatchObject({ method: 'save', categories: expected });
     await gateSettled(page);

@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 import {
+  afterPaint,
   test,
   expect,
   expectBannerNotShown,
@@ -105,6 +106,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
       gpc: 1,
       c: { functional: 1, analytics: 1, marketing: 0 },
     });
+    await afterPaint(page);
     expect((await lastChange(page))?.consent).toMatchObject({
       method: 'accept-all',
       gpc: true,
@@ -124,6 +126,7 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     await marketingSwitch(page).check();
     await dialog(page).getByRole('button', { name: tr.preferences.save, exact: true }).click();
     expect((await consentCookie(page))?.record).toMatchObject({ m: 's', gpc: 1, c: { marketing: 1 } });
+    await afterPaint(page);
     expect((await lastChange(page))?.consent).toMatchObject({ gpc: true, categories: { marketing: true } });
     await expect.poll(() => [...hits].sort()).toEqual(['ads.js', 'analytics.js']);
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.acceptAll());
@@ -278,6 +281,7 @@ test.describe('US-4: symmetry in choice', () => {
     await expect(reject).toBeInViewport();
     await reject.click();
     await expect(region).toBeHidden();
+    await afterPaint(page);
     expect((await lastChange(page))?.consent).toMatchObject({ method: 'reject-all', categories: { marketing: false } });
   });
 
@@ -337,6 +341,7 @@ test('US-7: GPC in opt-in (EU/TR) mode: every optional category off, the signal 
   expect(await allowed(page)).toEqual([]);
   await expect(region.locator('[part="gpc-notice"]')).toContainText(tr.gpc.honored);
   await region.getByRole('button', { name: tr.banner.rejectAll, exact: true }).click();
+  await afterPaint(page);
   expect((await lastChange(page))?.consent).toMatchObject({
     method: 'reject-all',
     gpc: true,

@@ -170,6 +170,15 @@ const MARKER = 'cerez-marker-';
 let markers = 0;
 
 /**
+ * Waits until what follows the next paint has run: a choice clicked in the banner or preferences (one that withdraws
+ * nothing) is checked, told (`consent-change`) and put into effect in a task queued just after the next frame
+ * (`afterNextPaint`); this queues its own task in that frame, after the banner's, and resolves in it.
+ */
+export async function afterPaint(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/**
  * Resolves at a point after which a gated tag the banner started wrongly would have reached `tracker()`'s
  * hits: for "nothing loaded" checks. It waits for the element's update and an idle callback (at most 1 s,
  * as the banner's own idle work), then puts a `necessary` gated marker tag (served by `tracker()`, not

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
 import {
+  afterPaint,
   test,
   expect,
   expectBannerNotShown,
@@ -186,6 +187,7 @@ test.describe('Global Privacy Control', () => {
       gpc: 1,
       c: { functional: 1, analytics: 1, marketing: 0 },
     });
+    await afterPaint(page);
     const [change] = await events(page, 'consent-change');
     expect(change?.detail).toMatchObject({ consent: { gpc: true, categories: { marketing: false } } });
 
