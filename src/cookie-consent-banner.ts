@@ -30,9 +30,6 @@ const viewServices: HostServices = { warn, directionOf, necessary: NECESSARY, lo
 /** The banner's colour scheme. */
 export type BannerTheme = 'auto' | 'light' | 'dark';
 
-/** `CookieConsentBanner.styles`, once read or set. */
-let ownStyles: unknown;
-
 /** The connected banners: the first owns the page (see `PageOwnership`). */
 const page = new PageOwnership<CookieConsentBanner>();
 
@@ -116,18 +113,8 @@ function hostStyles(): CSSStyleSheet | undefined {
  * @cssprop [--cc-offset=1rem] - Distance of the corner boxes and the launcher from the viewport's edges.
  */
 export class CookieConsentBanner extends ReactiveHost {
-  /**
-   * The element's own styles, adopted with the view's when it loads; a subclass may extend them or set its own.
-   * Made when first read, which the view does as it loads: a returning visit, which shows nothing, parses no
-   * stylesheet and touches no `CSSStyleSheet`.
-   */
-  static get styles(): unknown {
-    return (ownStyles ??= hostStyles());
-  }
-
-  static set styles(styles: unknown) {
-    ownStyles = styles;
-  }
+  /** The element's own styles, adopted with the view's when it loads; a subclass may extend them. */
+  static styles: unknown = hostStyles();
 
   /** Link to the site's cookie policy: http(s) or relative; anything else is dropped with a warning. */
   @property({ attribute: 'policy-url' }) policyUrl: string | null = null;
