@@ -4,6 +4,7 @@ import de from '../../locales/de.json' with { type: 'json' };
 import {
   test,
   expect,
+  afterPaint,
   expectBannerNotShown,
   mount,
   mountOn,
@@ -502,6 +503,8 @@ test.describe('a good guest', () => {
     });
     await mount(page);
     await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    // A clicked choice is told after the next paint.
+    await afterPaint(page);
     expect(await page.evaluate(() => (window as unknown as { __second?: number }).__second)).toBe(1);
     await page.evaluate(() => document.querySelector('cookie-consent-banner')!.showPreferences());
     await expect(page.getByRole('dialog', { name: tr.preferences.heading })).toBeVisible();
