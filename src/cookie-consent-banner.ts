@@ -2,6 +2,7 @@ import { NECESSARY, allowedFrom } from './consent/categories.js';
 import type { Consent, ConsentMethod } from './consent/record.js';
 import type { ConsentModeMap } from './consent/consent-mode.js';
 import { Gate } from './consent/gate.js';
+import { PageSignals } from './consent/page-signals.js';
 import { ConsentSession } from './consent/session.js';
 import type { CookieTable } from './consent/cookie-table.js';
 import { report, warn } from './internal/warn.js';
@@ -296,13 +297,16 @@ export class CookieConsentBanner extends ReactiveHost {
 
   /** The session reads this banner's settings when it needs them, and tells it what changed. */
   private _createSession(): ConsentSession {
+    const settings = sessionSettings(
+      this,
+      () => this._input.cookies,
+      () => this._offered(),
+    );
+    const environment = browserEnvironment();
     return new ConsentSession({
-      settings: sessionSettings(
-        this,
-        () => this._input.cookies,
-        () => this._offered(),
-      ),
-      environment: browserEnvironment(),
+      settings,
+      environment,
+      signals: new PageSignals(environment.window, settings),
       gate: () => {
         const gate = new Gate(
           document,
@@ -514,9 +518,9 @@ export class CookieConsentBanner extends ReactiveHost {
 
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
   hasConsent(category: string): boolean {
-    if (category === NECESSARY) return true;
-    const categories = this.consent?.categories;
-    return categories !== undefined && Object.hasOwn(categories, category) && categories[category] === true;
+    this._ensureStarted();
+    const owner = page.owner();
+    return (owner && owner !== this ? owner : this)._session.has(category);
   }
 
   /** Forgets the stored choice (removes the cookie) and shows the banner again; resolves once it is removed. */

@@ -1,14 +1,5 @@
 import { NECESSARY } from './categories.js';
-import {
-  checkGpcMap,
-  gtag,
-  gtagConsent,
-  pushDataLayerEvent,
-  signalState,
-  type ConsentModeMap,
-  type GtagWindow,
-  type SignalState,
-} from './consent-mode.js';
+import type { GtagWindow } from './consent-mode.js';
 import type { CookieTable } from './cookie-table.js';
 import { acceptAllAllowed, gpcDowngrade, gpcHonoured, type GpcNavigator } from './gpc.js';
 import {
@@ -19,9 +10,11 @@ import {
   type ConsentMethod,
   type DecodeResult,
 } from './record.js';
-import { VendorSignals, type SignalSource, type VendorMaps, type VendorWindow } from './signals.js';
+import type { SignalSettings } from './page-signals.js';
+import type { VendorWindow } from './signals.js';
 import { rawValues, readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
-import { report } from '../internal/warn.js';
+
+export type { GoogleOptions } from './page-signals.js';
 
 /**
  * What caused a change of the stored choice: `banner`, `preferences` or `placeholder` (the visitor: a blocked
@@ -52,25 +45,11 @@ export interface ConsentChange {
  * The site's settings, validated, read when they are needed (each is a function: a setting may change at any
  * time, and a bad value warns when it is first used, as it always has).
  */
-export interface SessionSettings {
+export interface SessionSettings extends SignalSettings {
   cookie(): CookieSettings;
   revision(): string;
-  /** The offered categories, `necessary` first. */
-  offered(): readonly string[];
   /** Whether the browser's Global Privacy Control signal is honoured (`no-gpc` is not set). */
   honourGpc(): boolean;
-  /** The offered categories that mean sale or sharing (`gpc-categories`). */
-  saleOrShare(): readonly string[];
-  /** Whether Google Consent Mode is on (`consent-mode`). */
-  consentMode(): boolean;
-  /** Which category grants each Consent Mode signal (`consent-mode-map`, merged over the default). */
-  consentModeMap(): ConsentModeMap;
-  /** Consent Mode's options: `ads_data_redaction`, `url_passthrough` and `wait_for_update`. */
-  google(): GoogleOptions;
-  /** The other vendors' signals turned on (`consent-signals`). */
-  vendors(): ReadonlySet<SignalSource>;
-  /** Which category grants each vendor signal (`consent-signals-map`, merged over the defaults). */
-  vendorMaps(): VendorMaps;
   /** How long a refusal of every optional category holds, in days (`refusal-expires`). */
   refusalExpires(): number;
   /** Where receipts go (`receipt-url`, validated), or `null`: no receipts. */
@@ -79,16 +58,6 @@ export interface SessionSettings {
   cookieTable(): CookieTable;
   /** Whether to reload after the visitor withdraws a category (`reload-on-withdraw`). */
   reloadOnWithdraw(): boolean;
-}
-
-/** Consent Mode's options (`no-ads-data-redaction`, `url-passthrough`, `wait-for-update`). */
-export interface GoogleOptions {
-  /** `gtag('set', 'ads_data_redaction', …)`: true while `ad_storage` is denied. */
-  readonly adsDataRedaction: boolean;
-  /** `gtag('set', 'url_passthrough', true)` with the default. */
-  readonly urlPassthrough: boolean;
-  /** The default's `wait_for_update`, in ms. */
-  readonly waitForUpdate: number;
 }
 
 /** The part of a `BroadcastChannel` the session uses. */
@@ -113,6 +82,23 @@ export interface SessionEnvironment {
   /** How the site's windows tell each other that the choice changed; none: they do not. */
   readonly BroadcastChannel?: (new (name: string) => Channel) | undefined;
   reload(): void;
+}
+
+/**
+ * What tells the page's vendors of the choice in effect (`PageSignals`, src/consent/page-signals.ts): Consent
+ * Mode's default once per page and its update after each change, and the other vendors' signals.
+ */
+export interface SignalsLike {
+  /** Each enabled signal's default, once per page; `late` when gated tags could already run (it warns). */
+  pushDefault(allowed: (category: string) => boolean, late: boolean): void;
+  /** After a change: `categories`, the choice's; `withdrawn`, the categories allowed before and no longer. */
+  update(
+    allowed: (category: string) => boolean,
+    categories: Readonly<Record<string, boolean>> | undefined,
+    withdrawn: readonly string[],
+  ): void;
+  /** Delivers calls that waited for a vendor's function. */
+  flush(): void;
 }
 
 /** What runs gated tags (`Gate` in the browser). */
@@ -161,14 +147,13 @@ export interface SessionOptions {
   environment: SessionEnvironment;
   /** Makes the gate when the session starts. */
   gate: () => GateLike;
+  /** What the page's vendors hear: one per page's owner. */
+  signals: SignalsLike;
   host: SessionHost;
 }
 
 /** The channel on which the site's windows tell each other that the stored choice changed. */
 export const CHANNEL = 'cookie-consent-banner';
-
-/** The signals whose default each window got: once per page, before any gated tag runs. */
-const defaultPushed = new WeakMap<object, Set<SignalSource>>();
 
 /**
  * The page's consent session: reads the stored choice (settling duplicate cookies), follows choices made in the
@@ -194,21 +179,24 @@ export class ConsentSession {
   private readonly makeGate: () => GateLike;
   /** The element that hosts the session. */
   readonly host: SessionHost;
-  /** UET, Clarity and Meta. */
-  private readonly vendors: VendorSignals;
+  /** Consent Mode and the other vendors' signals. */
+  private readonly signals: SignalsLike;
 
   constructor(options: SessionOptions) {
     this.settings = options.settings;
     this.env = options.environment;
     this.makeGate = options.gate;
     this.host = options.host;
-    this.vendors = new VendorSignals(this.env.window);
+    this.signals = options.signals;
   }
 
   /** The choice in effect, or `null` when there is none. */
   get consent(): Consent | null {
     return this._consent;
   }
+
+  /** `has`, bound: what the gate and the signals ask. */
+  private readonly allowed = (category: string): boolean => this.has(category);
 
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
   has(category: string): boolean {
@@ -288,12 +276,12 @@ export class ConsentSession {
     }
     this.honourGpc();
     this.sweep();
-    this.pushDefault(false);
-    const flush = (): void => this.vendors.flush();
+    this.signals.pushDefault(this.allowed, false);
+    const flush = (): void => this.signals.flush();
     this.env.onLoad?.(flush);
     this.gate = this.makeGate();
     this.gate.onRun = flush;
-    this.gate.start((category) => this.has(category));
+    this.gate.start(this.allowed);
   }
 
   /** The cookie settings to store a choice with: a refusal of every optional category lasts `refusal-expires`. */
@@ -319,43 +307,7 @@ export class ConsentSession {
   refresh(): void {
     if (!this.started) return;
     if (this.settingsKey() !== this.readKey) this.reread('api');
-    this.pushDefault(true);
-  }
-
-  /**
-   * Sends each enabled signal's default, once per page (`late`: after gated tags could run, with a warning):
-   * Consent Mode's `default` with its options, UET's `default`, Clarity's and Meta's state.
-   */
-  private pushDefault(late: boolean): void {
-    const { window } = this.env;
-    const { settings } = this;
-    let pushed = defaultPushed.get(window);
-    if (!pushed) defaultPushed.set(window, (pushed = new Set()));
-    if (settings.consentMode() && !pushed.has('google')) {
-      pushed.add('google');
-      if (late) {
-        report('lateConsentMode');
-      }
-      const google = settings.google();
-      const signals = this.signals();
-      gtagConsent(window, 'default', { ...signals, wait_for_update: google.waitForUpdate });
-      this.redact(signals);
-      if (google.urlPassthrough) gtag(window, 'set', 'url_passthrough', true);
-    }
-    const fresh = new Set([...settings.vendors()].filter((vendor) => !pushed.has(vendor)));
-    if (fresh.size === 0) return;
-    for (const vendor of fresh) pushed.add(vendor);
-    if (late) {
-      report('lateSignals', [...fresh].join(' '));
-    }
-    this.vendors.send(fresh, settings.vendorMaps(), (category) => this.has(category), 'default');
-  }
-
-  /** `ads_data_redaction` follows `ad_storage`: on while it is denied (unless `no-ads-data-redaction`). */
-  private redact(signals: SignalState): void {
-    if (this.settings.google().adsDataRedaction) {
-      gtag(this.env.window, 'set', 'ads_data_redaction', signals.ad_storage === 'denied');
-    }
+    this.signals.pushDefault(this.allowed, true);
   }
 
   /**
@@ -514,12 +466,6 @@ export class ConsentSession {
     removeCookies(names, this.env.location);
   }
 
-  private signals(): SignalState {
-    const map = this.settings.consentModeMap();
-    checkGpcMap(map, this.settings.offered(), this.saleOrShare());
-    return signalState(map, (category) => this.has(category));
-  }
-
   /**
    * After the choice in effect changed: tell Google's tags, run what is now allowed, delete the cookies of
    * categories not allowed, tell the host (only when the cookie was stored), and reload if the site asked for
@@ -535,15 +481,8 @@ export class ConsentSession {
     const changed = changedCategories(previous, consent);
     const withdrawn = changed.filter((id) => previous?.categories[id] === true);
     const { settings, env } = this;
-    const allowed = (category: string): boolean => this.has(category);
-    if (settings.consentMode()) {
-      const signals = this.signals();
-      gtagConsent(env.window, 'update', signals);
-      this.redact(signals);
-      pushDataLayerEvent(env.window, this._consent?.categories ?? { [NECESSARY]: true }, signals);
-    }
-    this.vendors.send(settings.vendors(), settings.vendorMaps(), allowed, 'update', (c) => withdrawn.includes(c));
-    this.gate?.update(allowed);
+    this.signals.update(this.allowed, this._consent?.categories, withdrawn);
+    this.gate?.update(this.allowed);
     this.sweep();
     if (!stored) return;
     this.host.changed({ consent, previous, changed, withdrawn, source });

@@ -77,7 +77,7 @@ type Phase = 'default' | 'update';
 export class VendorSignals {
   private readonly waiting: Partial<Record<'clarity' | 'fbq', unknown[][] | undefined>> = {};
 
-  constructor(private readonly window: VendorWindow) {}
+  constructor(protected readonly window: VendorWindow) {}
 
   /**
    * The commands for the choice in effect: `phase` `default` at the start (before any gated tag), `update` after a

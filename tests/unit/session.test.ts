@@ -13,7 +13,9 @@ import {
   type GateLike,
   type GoogleOptions,
   type SessionEnvironment,
+  type SessionSettings,
 } from '../../src/consent/session.js';
+import { PageSignals } from '../../src/consent/page-signals.js';
 import { signalSources, vendorMaps } from '../../src/consent/signals.js';
 import { ConsentWriter } from '../../src/consent/writer.js';
 import { DEFAULT_COOKIE_NAME, cookieSettings, type CookieAttributes } from '../../src/consent/store.js';
@@ -141,28 +143,30 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } & Record<
     BroadcastChannel: FakeChannel,
     reload,
   };
-  const session = new ConsentSession({
-    settings: {
-      cookie: () => cookieSettings(config.attrs, location),
-      revision: () => config.revision,
-      offered: () => config.offered,
-      honourGpc: () => config.honourGpc,
-      saleOrShare: () => saleOrShareIds(config.gpcCategories, config.offered),
-      consentMode: () => config.consentMode,
-      consentModeMap: () => consentModeMap(config.map),
-      google: () => config.google,
-      vendors: () => {
-        const sources = signalSources(config.signals);
-        sources.delete('google');
-        return sources;
-      },
-      vendorMaps: () => vendorMaps(config.signalsMap),
-      refusalExpires: () => config.refusalExpires,
-      receiptUrl: () => config.receiptUrl,
-      cookieTable: () => config.cookies,
-      reloadOnWithdraw: () => config.reloadOnWithdraw,
+  const settings: SessionSettings = {
+    cookie: () => cookieSettings(config.attrs, location),
+    revision: () => config.revision,
+    offered: () => config.offered,
+    honourGpc: () => config.honourGpc,
+    saleOrShare: () => saleOrShareIds(config.gpcCategories, config.offered),
+    consentMode: () => config.consentMode,
+    consentModeMap: () => consentModeMap(config.map),
+    google: () => config.google,
+    vendors: () => {
+      const sources = signalSources(config.signals);
+      sources.delete('google');
+      return sources;
     },
+    vendorMaps: () => vendorMaps(config.signalsMap),
+    refusalExpires: () => config.refusalExpires,
+    receiptUrl: () => config.receiptUrl,
+    cookieTable: () => config.cookies,
+    reloadOnWithdraw: () => config.reloadOnWithdraw,
+  };
+  const session = new ConsentSession({
+    settings,
     environment,
+    signals: new PageSignals(window, settings),
     gate: () => gate,
     host: {
       changed: (change) => changes.push(change),
