@@ -76,9 +76,22 @@ const cssMinify = {
   },
 };
 
+// The UI chunk prints through the entry's warnings (one set of lines said per page): src/internal/warn.ts is, in
+// its build, src/internal/warn-relay.ts, connected to the entry's functions when the UI is made.
+const warnPath = fileURLToPath(new URL('../src/internal/warn.ts', import.meta.url));
+const warnRelay = {
+  name: 'warn-relay',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('/warn.js') || !importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id === warnPath ? fileURLToPath(new URL('../src/internal/warn-relay.ts', import.meta.url)) : null;
+  },
+};
+
 const ui = await build({
   ...shared,
-  plugins: [cssMinify],
+  plugins: [warnRelay, cssMinify],
   build: {
     ...shared.build,
     outDir: out,

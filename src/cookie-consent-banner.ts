@@ -26,7 +26,7 @@ import type { HostServices } from './view/banner-view.js';
 export type { BannerPosition } from './ui/banner-ui.js';
 
 /** What the UI chunk takes from this entry at run time: it is built on its own and imports nothing of it. */
-const viewServices: HostServices = { warn, directionOf, necessary: NECESSARY, loadStrings };
+const viewServices: HostServices = { warn, report, directionOf, necessary: NECESSARY, loadStrings };
 
 /** The banner's colour scheme. */
 export type BannerTheme = 'auto' | 'light' | 'dark';

@@ -79,3 +79,15 @@ export function report<K extends Key>(key: K, ...args: Parameters<Messages[K]>):
   waiting.push([key, args]);
   void loadMessages();
 }
+
+/** The functions a part of the banner built apart from this module prints through (src/internal/warn-relay.ts). */
+export interface Warnings {
+  warn(message: string): void;
+  report: Report;
+}
+
+/**
+ * Where this module itself is bundled there is nothing to relay: it is the one that prints. (In the UI chunk of the
+ * build for plain pages, src/internal/warn-relay.ts takes its place, and this passes it the entry's functions.)
+ */
+export function relayWarnings(_to: Warnings): void {}

@@ -12,7 +12,7 @@ import type { Texts } from '../i18n/texts.js';
 import type { HostController } from '../internal/reactive-host.js';
 import { afterNextPaint, whenIdle } from '../internal/dom.js';
 import { lastCall } from '../internal/memo.js';
-import { warn } from '../internal/warn.js';
+import { relayWarnings, warn } from '../internal/warn.js';
 import { consentEvent } from '../events.js';
 import * as view from '../view/banner-view.js';
 import type { HostServices, RenderedParts } from '../view/banner-view.js';
@@ -376,5 +376,7 @@ export class BannerUi {
 
 /** Makes the screen of a banner. */
 export function createUi(host: UiHost): BannerUi {
+  // First: from here on this chunk's warnings are the entry's, said once per page (see src/internal/warn-relay.ts).
+  relayWarnings(host.services);
   return new BannerUi(host);
 }

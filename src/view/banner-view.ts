@@ -5,6 +5,7 @@ import { listPatterns, loadLanguage as loadStrings, translator } from '../i18n/t
 import { formatList } from '../i18n/list.js';
 import type { TextTree } from '../i18n/texts.js';
 import { lastCall } from '../internal/memo.js';
+import type { Report } from '../internal/warn.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
 export { applyTexts } from '../i18n/translator.js';
@@ -19,6 +20,8 @@ export const styles: string = bannerStyles;
 export interface HostServices {
   /** The element's `warn`: one set of already-said warnings for the page. */
   warn(message: string): void;
+  /** The element's `report` (a message by its key), with the same set. */
+  report: Report;
   /** `ltr` or `rtl` for a language code. */
   directionOf(language: string): 'ltr' | 'rtl';
   /** The id of the category that is always on. */

@@ -95,3 +95,15 @@ test("the UI chunk alone starts with V8's compile hint (compiled while it downlo
   const map = JSON.parse(readFileSync(new URL(`${chunks.find((n) => n.startsWith('banner-ui-'))}.map`, dir), 'utf8'));
   assert.match(map.mappings, /^;/);
 });
+
+test("the UI chunk prints through the entry's warnings: it bundles no warn.ts of its own, only the relay", () => {
+  const name = chunks.find((n) => n.startsWith('banner-ui-'));
+  const map = JSON.parse(readFileSync(new URL(`${name}.map`, dir), 'utf8'));
+  const sources = map.sources.map((source) => source.replace(/^.*?src\//, 'src/'));
+  assert.ok(sources.includes('src/internal/warn-relay.ts'), 'the relay is in the UI chunk');
+  assert.ok(!sources.includes('src/internal/warn.ts'), 'no copy of warn.ts in the UI chunk');
+  // The messages' texts are loaded by the entry alone.
+  assert.ok(!specifiers(readFileSync(new URL(name, dir), 'utf8')).some((s) => s.includes('messages-')));
+  const entry = JSON.parse(readFileSync(new URL('../cookie-consent-banner.js.map', dir), 'utf8'));
+  assert.ok(entry.sources.some((source) => source.endsWith('src/internal/warn.ts')));
+});

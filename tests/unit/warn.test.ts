@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { warn } from '../../src/internal/warn.js';
+import { report, warn } from '../../src/internal/warn.js';
+import * as relay from '../../src/internal/warn-relay.js';
 
 let consoleWarn: MockInstance<typeof console.warn>;
 
@@ -81,5 +82,25 @@ describe("report: the shell's messages by key, their texts a lazy chunk", () => 
       for (const value of values) expect(text, key).toContain(value);
       expect(text.length, key).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('the relay a separately built chunk prints through', () => {
+  it('before it is connected, prints a line as it is; then passes every line to the entry, which says it once', () => {
+    relay.warn('early line');
+    expect(consoleWarn).toHaveBeenCalledExactlyOnceWith('[cookie-consent-banner] early line');
+    consoleWarn.mockClear();
+    relay.relayWarnings({ warn, report });
+    warn('said by the entry');
+    relay.warn('said by the entry');
+    relay.warn('said by the chunk');
+    expect(consoleWarn.mock.calls).toEqual([
+      ['[cookie-consent-banner] said by the entry'],
+      ['[cookie-consent-banner] said by the chunk'],
+    ]);
+    const entryReport = vi.fn();
+    relay.relayWarnings({ warn, report: entryReport });
+    relay.report('badCookieName', 'x y', 'cookie_consent');
+    expect(entryReport).toHaveBeenCalledExactlyOnceWith('badCookieName', 'x y', 'cookie_consent');
   });
 });
