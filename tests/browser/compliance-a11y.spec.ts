@@ -9,7 +9,16 @@ import enJson from '../../locales/en.json' with { type: 'json' };
 import arJson from '../../locales/ar.json' with { type: 'json' };
 import faJson from '../../locales/fa.json' with { type: 'json' };
 import deJson from '../../locales/de.json' with { type: 'json' };
-import { test as base, expect, mount, recordEvents, events, consentCookie, type PageOptions } from './fixtures.js';
+import {
+  test as base,
+  expect,
+  afterPaint,
+  mount,
+  recordEvents,
+  events,
+  consentCookie,
+  type PageOptions,
+} from './fixtures.js';
 
 /** Every test here also fails on console warnings: no console noise. */
 const test = base.extend<{ quiet: undefined }>({
@@ -710,6 +719,8 @@ test.describe('A-5: the preferences dialog', () => {
         await expect(d, `${close} closes the dialog`).toBeHidden();
         await expect(target, `after ${close}, focus is back on ${opener.what}`).toBeFocused();
         expect((await page.context().cookies()).find((c) => c.name === 'cookie_consent')?.value).toBe(before);
+        // Past the paint after which a clicked choice would have been told: none was.
+        await afterPaint(page);
         expect(await events(page, 'consent-change')).toHaveLength(changes);
       }
     });

@@ -465,6 +465,8 @@ test.describe('hardening', () => {
       .poll(() => warnings.some((w) => w.includes('a second <cookie-consent-banner> does not open')))
       .toBe(true);
     await page.getByRole('button', { name: tr.banner.rejectAll }).click();
+    // A clicked first refusal is told after the next paint.
+    await afterPaint(page);
     const targets = (
       await page.evaluate(() => (window as unknown as { __events: { type: string; target: string }[] }).__events)
     ).filter((e) => e.type === 'consent-change' && e.target === 'document');
