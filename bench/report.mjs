@@ -430,6 +430,26 @@ export function markdown(meta, { stats, files }, libs, states, floors = []) {
       lines.push(`| ${m.label} | ${row.join(' | ')} |`);
     }
   }
+  if (meta.coverage && Object.keys(meta.coverage).length) {
+    lines.push(
+      '',
+      '### What a returning visit runs of the code it loads (one visit each, not throttled; V8 block coverage)',
+      '',
+      'Bytes of each script file that ran at least once. "Ran, brotli" is the code that ran, cut out and compressed ' +
+        'alone: about what a file holding only that code would weigh (an estimate).',
+      '',
+      '| Library | File | Loaded: raw / brotli | Ran: raw (share) | Ran, brotli |',
+      '| --- | --- | ---: | ---: | ---: |',
+    );
+    for (const [lib, list] of Object.entries(meta.coverage)) {
+      for (const f of list) {
+        const share = f.bytes ? Math.round((100 * f.ranBytes) / f.bytes) : 0;
+        lines.push(
+          `| ${meta.libraries[lib]} | \`${f.path}\` | ${f.bytes} / ${f.brotli} | ${f.ranBytes} (${share} %) | ${f.ranBrotli} |`,
+        );
+      }
+    }
+  }
   lines.push('', '### What each page loaded (one run; bytes raw / gzip -9 / brotli 11)', '');
   for (const state of states) {
     for (const lib of libs) {

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { instrument } from './instrument.mjs';
 import { checkLoadedOnce, LoadedTwice } from './once.mjs';
 import { CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
-import { startServer } from './server.mjs';
+import { compressedSizes, startServer } from './server.mjs';
 import { floorRows, markdown, summarize, targetRows } from './report.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -251,6 +251,54 @@ async function checkReturningOnce(lib) {
   }
 }
 
+// ---- what a returning visit runs of each library's code: V8 block coverage, one unthrottled visit each ---------
+// Of every script file the library's page loads (inline scripts left out), the bytes of code that ran at least once
+// and the bytes that never did; "ran, brotli" is the code that ran, cut out and compressed on its own: about what an
+// entry holding only that code would weigh (an estimate: the cut pieces compress a little worse than whole code).
+const brotli = (text) => compressedSizes(Buffer.from(text)).brotli;
+async function returningCoverage(lib) {
+  const runId = `coverage-${lib}-returning`;
+  const context = await newContext(runId);
+  try {
+    await context.addCookies(primed[lib]);
+    await context.addInitScript(instrument, { lib, cookieName: LIBRARIES[lib].cookieName });
+    const page = await context.newPage();
+    await page.coverage.startJSCoverage({ resetOnNavigation: false });
+    await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
+    await within(
+      RUN_TIMEOUT_MS,
+      page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
+      runId,
+    );
+    const entries = await page.coverage.stopJSCoverage();
+    const files = [];
+    for (const entry of entries) {
+      const url = new URL(entry.url, server.origin);
+      if (url.origin !== server.origin || url.pathname.endsWith('.html') || !entry.source) continue;
+      const { source } = entry;
+      // Ranges nest: a function's whole extent, then the blocks inside it with their own counts; the innermost wins.
+      const count = new Int32Array(source.length).fill(1);
+      const ranges = entry.functions
+        .flatMap((f) => f.ranges)
+        .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+      for (const r of ranges) count.fill(r.count, r.startOffset, Math.min(r.endOffset, source.length));
+      let ran = '';
+      for (let i = 0; i < source.length; i++) if (count[i] > 0) ran += source[i];
+      files.push({
+        path: url.pathname,
+        bytes: Buffer.byteLength(source),
+        brotli: brotli(source),
+        ranBytes: Buffer.byteLength(ran),
+        ranBrotli: brotli(ran),
+      });
+    }
+    return files;
+  } finally {
+    await context.close();
+    server.forget(runId);
+  }
+}
+
 // ---- one measured run ------------------------------------------------------------------------------------
 async function measure(lib, state, round, attempt) {
   const runId = `${round}-${state}-${lib}-${attempt}`;
@@ -338,6 +386,7 @@ async function measure(lib, state, round, attempt) {
 // ---- priming, the once-only check, then the rounds: every library and state once per round, the order
 // rotated each round --------------------------------------------------------------------------------------
 const primed = { none: [] };
+const coverage = {};
 const samples = [];
 const failures = [];
 let stopped = null;
@@ -350,6 +399,7 @@ try {
       .join('; '),
   );
   await checkReturningOnce('cerez');
+  for (const lib of LIBS.filter((l) => l !== 'none')) coverage[lib] = await returningCoverage(lib);
   for (let round = 0; round < RUNS; round++) {
     const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
     const roundStart = Date.now();
@@ -408,6 +458,7 @@ const meta = {
   cerezEntry: CEREZ_ENTRY,
   libraries: Object.fromEntries(LIBS.map((l) => [l, LIBRARIES[l].label])),
   failures,
+  coverage,
 };
 const summary = summarize(samples, LIBS, STATES);
 meta.floors = FLOORS;
