@@ -441,13 +441,26 @@ export function markdown(meta, { stats, files }, libs, states, floors = []) {
       '| Library | File | Loaded: raw / brotli | Ran: raw (share) | Ran, brotli |',
       '| --- | --- | ---: | ---: | ---: |',
     );
+    const withModules = [];
     for (const [lib, list] of Object.entries(meta.coverage)) {
       for (const f of list) {
         const share = f.bytes ? Math.round((100 * f.ranBytes) / f.bytes) : 0;
         lines.push(
           `| ${meta.libraries[lib]} | \`${f.path}\` | ${f.bytes} / ${f.brotli} | ${f.ranBytes} (${share} %) | ${f.ranBrotli} |`,
         );
+        if (f.modules) withModules.push([lib, f]);
       }
+    }
+    for (const [lib, f] of withModules) {
+      lines.push(
+        '',
+        `${meta.libraries[lib]}'s \`${f.path}\` by source module (its source map), most code run first: minified bytes, ` +
+          'bytes that ran, and those alone in brotli.',
+        '',
+        '| Module | Bytes | Ran | Ran, brotli |',
+        '| --- | ---: | ---: | ---: |',
+        ...f.modules.map((m) => `| \`${m.module}\` | ${m.bytes} | ${m.ranBytes} | ${m.ranBrotli} |`),
+      );
     }
   }
   lines.push('', '### What each page loaded (one run; bytes raw / gzip -9 / brotli 11)', '');

@@ -8,6 +8,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { instrument } from './instrument.mjs';
+import { byModule, counts, ranText } from './coverage.mjs';
 import { checkLoadedOnce, LoadedTwice } from './once.mjs';
 import { CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
 import { compressedSizes, startServer } from './server.mjs';
@@ -276,21 +277,24 @@ async function returningCoverage(lib) {
       const url = new URL(entry.url, server.origin);
       if (url.origin !== server.origin || url.pathname.endsWith('.html') || !entry.source) continue;
       const { source } = entry;
-      // Ranges nest: a function's whole extent, then the blocks inside it with their own counts; the innermost wins.
-      const count = new Int32Array(source.length).fill(1);
-      const ranges = entry.functions
-        .flatMap((f) => f.ranges)
-        .sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
-      for (const r of ranges) count.fill(r.count, r.startOffset, Math.min(r.endOffset, source.length));
-      let ran = '';
-      for (let i = 0; i < source.length; i++) if (count[i] > 0) ran += source[i];
-      files.push({
+      const count = counts(entry);
+      const ran = ranText(source, count);
+      const file = {
         path: url.pathname,
         bytes: Buffer.byteLength(source),
         brotli: brotli(source),
         ranBytes: Buffer.byteLength(ran),
         ranBrotli: brotli(ran),
-      });
+      };
+      // Çerez's files have their source maps in dist/: what ran, module by module.
+      const built = cerezFiles[url.pathname]?.source;
+      if (built && existsSync(here(`../${built}.map`))) {
+        const map = JSON.parse(readFileSync(here(`../${built}.map`), 'utf8'));
+        file.modules = byModule(source, map, count)
+          .map((m) => ({ module: m.module, bytes: m.bytes, ranBytes: m.ran.length, ranBrotli: brotli(m.ran) }))
+          .sort((a, b) => b.ranBrotli - a.ranBrotli);
+      }
+      files.push(file);
     }
     return files;
   } finally {
