@@ -231,39 +231,21 @@ async function prime(lib) {
     server.forget(runId);
   }
 }
-async function checkReturningOnce(lib) {
+
+// ---- one returning visit per library, not measured: for Çerez it checks the once-only rule; for every library it
+// takes V8's block coverage, what that visit runs of the code it loads. Of every script file the page loads (inline
+// scripts left out), the bytes of code that ran at least once; "ran, brotli" is the code that ran, cut out and
+// compressed on its own: about what an entry holding only that code would weigh (an estimate: the cut pieces
+// compress a little worse than whole code).
+const brotli = (text) => compressedSizes(Buffer.from(text)).brotli;
+async function returningVisit(lib) {
   const runId = `check-${lib}-returning`;
   const context = await newContext(runId);
   try {
     await context.addCookies(primed[lib]);
     await context.addInitScript(instrument, { lib, cookieName: LIBRARIES[lib].cookieName });
     const page = await context.newPage();
-    const compiledTwice = await watchScripts(context, page);
-    await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
-    await within(
-      RUN_TIMEOUT_MS,
-      page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
-      runId,
-    );
-    checkLoadedOnce(runId, server.responses(runId), compiledTwice());
-  } finally {
-    await context.close();
-    server.forget(runId);
-  }
-}
-
-// ---- what a returning visit runs of each library's code: V8 block coverage, one unthrottled visit each ---------
-// Of every script file the library's page loads (inline scripts left out), the bytes of code that ran at least once
-// and the bytes that never did; "ran, brotli" is the code that ran, cut out and compressed on its own: about what an
-// entry holding only that code would weigh (an estimate: the cut pieces compress a little worse than whole code).
-const brotli = (text) => compressedSizes(Buffer.from(text)).brotli;
-async function returningCoverage(lib) {
-  const runId = `coverage-${lib}-returning`;
-  const context = await newContext(runId);
-  try {
-    await context.addCookies(primed[lib]);
-    await context.addInitScript(instrument, { lib, cookieName: LIBRARIES[lib].cookieName });
-    const page = await context.newPage();
+    const compiledTwice = lib === 'cerez' ? await watchScripts(context, page) : () => [];
     await page.coverage.startJSCoverage({ resetOnNavigation: false });
     await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
     await within(
@@ -272,6 +254,7 @@ async function returningCoverage(lib) {
       runId,
     );
     const entries = await page.coverage.stopJSCoverage();
+    checkLoadedOnce(runId, server.responses(runId), compiledTwice());
     const files = [];
     for (const entry of entries) {
       const url = new URL(entry.url, server.origin);
@@ -402,8 +385,7 @@ try {
       .map((l) => `${l}: ${primed[l].map((c) => c.name).join(',')}`)
       .join('; '),
   );
-  await checkReturningOnce('cerez');
-  for (const lib of LIBS.filter((l) => l !== 'none')) coverage[lib] = await returningCoverage(lib);
+  for (const lib of LIBS.filter((l) => l !== 'none')) coverage[lib] = await returningVisit(lib);
   for (let round = 0; round < RUNS; round++) {
     const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
     const roundStart = Date.now();
