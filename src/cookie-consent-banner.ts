@@ -351,8 +351,7 @@ export class CookieConsentBanner extends ReactiveHost {
   /** The visitor's current choice, or `null` when there is none. Same shape as in the events. */
   get consent(): Consent | null {
     this._ensureStarted();
-    const owner = page.owner();
-    return owner && owner !== this ? owner._consent : this._consent;
+    return page.acting(this)._consent;
   }
 
   static override get observedAttributes(): string[] {
@@ -463,28 +462,25 @@ export class CookieConsentBanner extends ReactiveHost {
 
   /** Shows the banner (the first layer). */
   show(): void {
-    const owner = page.owner();
-    if (owner && owner !== this) return owner.show();
-    this._ensureStarted();
-    this.open = true;
+    const acting = page.acting(this);
+    acting._ensureStarted();
+    acting.open = true;
   }
 
   /** Opens the preferences dialog, showing the stored choice; focus returns to the opener when it closes. */
   showPreferences(): void {
-    const owner = page.owner();
-    if (owner && owner !== this) return owner.showPreferences();
-    this._ensureStarted();
-    this._focusMemory.opening();
-    void this._ui.with((ui) => ui.showPreferences(this._consent?.categories));
+    const acting = page.acting(this);
+    acting._ensureStarted();
+    acting._focusMemory.opening();
+    void acting._ui.with((ui) => ui.showPreferences(acting._consent?.categories));
   }
 
   /** Hides the banner and the preferences without storing anything. */
   hide(): void {
-    const owner = page.owner();
-    if (owner && owner !== this) return owner.hide();
-    this._ensureStarted();
-    this.open = false;
-    this._ui.ui?.hidePreferences();
+    const acting = page.acting(this);
+    acting._ensureStarted();
+    acting.open = false;
+    acting._ui.ui?.hidePreferences();
   }
 
   /**
@@ -493,7 +489,8 @@ export class CookieConsentBanner extends ReactiveHost {
    * the choice is stored: at once when the banner's UI is loaded, else when its chunk has loaded.
    */
   acceptAll(): Promise<void> {
-    return this._choose('accept-all', 'api', () => this._session.acceptAllowed());
+    const acting = page.acting(this);
+    return acting._choose('accept-all', 'api', () => acting._session.acceptAllowed());
   }
 
   /** Refuses every optional category and stores the choice; resolves once it is stored (see `acceptAll`). */
@@ -507,31 +504,29 @@ export class CookieConsentBanner extends ReactiveHost {
    * the choice is stored (see `acceptAll`).
    */
   setConsent(categories: Readonly<Record<string, boolean>> | readonly string[]): Promise<void> {
-    const owner = page.owner();
-    if (owner && owner !== this) return owner.setConsent(categories);
-    this._ensureStarted();
+    const acting = page.acting(this);
+    acting._ensureStarted();
+    const session = acting._session;
     // Global Privacy Control is the visitor's opt-out: only the visitor, in preferences, can switch these on.
-    const allowed = allowedFrom(categories, this._offered(), this._session.gpc() ? this._session.saleOrShare() : []);
+    const allowed = allowedFrom(categories, acting._offered(), session.gpc() ? session.saleOrShare() : []);
     if (!allowed) return Promise.resolve();
-    return this._choose('api', 'api', () => (id) => allowed.has(id));
+    return acting._choose('api', 'api', () => (id) => allowed.has(id));
   }
 
   /** Whether a category is allowed now. `necessary` always is; nothing else is before a choice. */
   hasConsent(category: string): boolean {
     this._ensureStarted();
-    const owner = page.owner();
-    return (owner && owner !== this ? owner : this)._session.has(category);
+    return page.acting(this)._session.has(category);
   }
 
   /** Forgets the stored choice (removes the cookie) and shows the banner again; resolves once it is removed. */
   reset(): Promise<void> {
-    const owner = page.owner();
-    if (owner && owner !== this) return owner.reset();
-    this._ensureStarted();
-    this.open = true;
-    return this._ui.with((ui) => {
+    const acting = page.acting(this);
+    acting._ensureStarted();
+    acting.open = true;
+    return acting._ui.with((ui) => {
       ui.hidePreferences();
-      this._session.reset();
+      acting._session.reset();
     });
   }
 
@@ -539,13 +534,13 @@ export class CookieConsentBanner extends ReactiveHost {
     return this._offeredNow();
   }
 
-  /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
   /** The site's cookie table arrived (its module is a chunk): its refused categories' cookies go now. */
   private _cookiesArrived(): void {
     if (page.owner() === this) this._session.sweep();
     this.requestUpdate();
   }
 
+  /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
   private _reread(): void {
     this._session.reread('sync');
   }
@@ -555,14 +550,13 @@ export class CookieConsentBanner extends ReactiveHost {
    * `allowed` is asked for when the choice is made, after the writer has loaded if it had to.
    */
   private _choose(method: ConsentMethod, source: ConsentSource, allowed: () => (id: string) => boolean): Promise<void> {
-    const owner = page.owner();
     // A follower's own buttons (it may have been opened by hand) act through the owner: one state per page.
-    if (owner && owner !== this) return owner._choose(method, source, allowed);
-    this._ensureStarted();
-    return this._ui.with((ui) => {
+    const acting = page.acting(this);
+    acting._ensureStarted();
+    return acting._ui.with((ui) => {
       ui.choosing();
-      this.open = false;
-      this._session.choose(method, source, allowed());
+      acting.open = false;
+      acting._session.choose(method, source, allowed());
     });
   }
 

@@ -11,6 +11,14 @@ export class PageOwnership<T> {
     return this.connected[0] ?? null;
   }
 
+  /**
+   * The banner that acts for `banner`: the owner, or `banner` itself when none is connected. Every public method
+   * of the element works on it, so a later banner's calls change the page's one state, never a state of its own.
+   */
+  acting(banner: T): T {
+    return this.connected[0] ?? banner;
+  }
+
   /** The connected banners that defer to the owner. */
   followers(): readonly T[] {
     return this.connected.slice(1);

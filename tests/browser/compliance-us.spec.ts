@@ -202,6 +202,28 @@ test.describe('US-1: detect and honour Global Privacy Control', () => {
     expect(record['c']).toMatchObject({ marketing: 1 });
     expect(record['gpc']).toBeUndefined();
   });
+
+  test('US-1: a second element’s no-gpc does not lift the page’s opt-out: its methods act with the owner’s settings', async ({
+    page,
+  }) => {
+    await tracker(page);
+    await gpcOn(page);
+    await serveHost(page, {
+      noElement: true,
+      after: `<cookie-consent-banner policy-url="/cerez-politikasi"></cookie-consent-banner>
+        <cookie-consent-banner id="two" no-gpc></cookie-consent-banner>`,
+    });
+    await page.goto('/test/host.html');
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() =>
+      (document.getElementById('two') as HTMLElementTagNameMap['cookie-consent-banner']).acceptAll(),
+    );
+    expect((await consentCookie(page))?.record['c']).toEqual({ functional: 1, analytics: 1, marketing: 0 });
+    const secondSees = await page.evaluate(() =>
+      (document.getElementById('two') as HTMLElementTagNameMap['cookie-consent-banner']).hasConsent('marketing'),
+    );
+    expect(secondSees).toBe(false);
+  });
 });
 
 test.describe('US-2: show that the signal was honoured', () => {
