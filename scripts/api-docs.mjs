@@ -2,6 +2,7 @@
 // `node scripts/api-docs.mjs` rewrites the block between the api markers in README.md;
 // tests/unit/docs.test.ts fails when the README and the manifest disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isMain } from './is-main.mjs';
 
 export const START = '<!-- api:start (generated from custom-elements.json by scripts/api-docs.mjs) -->';
 export const END = '<!-- api:end -->';
@@ -100,7 +101,7 @@ export function updateReadme(readme, manifest) {
   return readme.slice(0, start) + renderApi(manifest) + readme.slice(end + END.length);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const root = new URL('..', import.meta.url);
   const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
   const readmeUrl = new URL('README.md', root);

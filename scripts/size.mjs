@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { isMain } from './is-main.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,7 +58,7 @@ export function overBudget(measured, budget) {
   return over;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const measured = measure();
   const budget = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8'));
   for (const visit of ['returning', 'first']) {
