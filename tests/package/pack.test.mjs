@@ -184,6 +184,16 @@ if (banner) {
   );
   assert.match(wrong ?? '', /'nope' does not exist/);
   assert.ok(existsSync(join(target, 'dist', 'types', 'index.d.ts')));
+  // The one-file build, imported by its subpath (a site that bundles it as it is), has the same types.
+  const oneFile = typecheck(
+    work,
+    'consumer.ts',
+    `import { CookieConsentBanner } from 'cerez/cookie-consent-banner.js';
+const element: CookieConsentBanner | null = document.querySelector('cookie-consent-banner');
+console.log(element?.hasConsent('analytics'));
+`,
+  );
+  assert.equal(oneFile, null, `the one-file build's subpath does not type-check:\n${oneFile}`);
 });
 
 test('on a server (Node, no DOM: Next.js, Vite SSR) importing the package does not throw and defines nothing', () => {
