@@ -29,6 +29,8 @@ const port = Number(process.env.TEST_PORT ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/browser',
+  // The tests load dist/: a run on a build older than src/ would test code that is no longer the source.
+  globalSetup: './tests/browser/global-setup.ts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
