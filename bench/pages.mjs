@@ -212,3 +212,18 @@ CookieConsent.run(${scriptJson(vanillaConfig())});
 };
 
 export const POLICY_PAGE = hostPage({ title: 'Çerez politikası' });
+
+/**
+ * Çerez as a site that uses its signals and gate configures it: Consent Mode with its options, the other vendors'
+ * signals, a `data-consent-open` link and gated tags of two categories (inline, so they need no server). Only for
+ * the returning visit's coverage, beside the plain page: what such a site runs of the entry. Not measured.
+ */
+export const CEREZ_CONFIGURED = hostPage({
+  title: 'Çerez, configured',
+  head: `<script type="module" src="${CEREZ_ENTRY}"></script>`,
+  bodyStart: `<cookie-consent-banner lang="tr" policy-url="${POLICY_URL}" consent-mode url-passthrough
+  consent-signals="microsoft clarity meta"></cookie-consent-banner>`,
+  bodyEnd: `<p><a href="#cookies" data-consent-open>Çerez ayarları</a></p>
+<script type="text/plain" data-consent-category="analytics">window.__analytics = true;</script>
+<script type="text/plain" data-consent-category="marketing">window.__marketing = true;</script>`,
+});

@@ -430,7 +430,7 @@ export function markdown(meta, { stats, files }, libs, states, floors = []) {
       lines.push(`| ${m.label} | ${row.join(' | ')} |`);
     }
   }
-  if (meta.coverage && Object.keys(meta.coverage).length) {
+  if (meta.coverage?.length) {
     lines.push(
       '',
       '### What a returning visit runs of the code it loads (one visit each, not throttled; V8 block coverage)',
@@ -442,19 +442,19 @@ export function markdown(meta, { stats, files }, libs, states, floors = []) {
       '| --- | --- | ---: | ---: | ---: |',
     );
     const withModules = [];
-    for (const [lib, list] of Object.entries(meta.coverage)) {
-      for (const f of list) {
+    for (const { label, files } of meta.coverage) {
+      for (const f of files) {
         const share = f.bytes ? Math.round((100 * f.ranBytes) / f.bytes) : 0;
         lines.push(
-          `| ${meta.libraries[lib]} | \`${f.path}\` | ${f.bytes} / ${f.brotli} | ${f.ranBytes} (${share} %) | ${f.ranBrotli} |`,
+          `| ${label} | \`${f.path}\` | ${f.bytes} / ${f.brotli} | ${f.ranBytes} (${share} %) | ${f.ranBrotli} |`,
         );
-        if (f.modules) withModules.push([lib, f]);
+        if (f.modules) withModules.push([label, f]);
       }
     }
-    for (const [lib, f] of withModules) {
+    for (const [label, f] of withModules) {
       lines.push(
         '',
-        `${meta.libraries[lib]}'s \`${f.path}\` by source module (its source map), most code run first: minified bytes, ` +
+        `${label}: \`${f.path}\` by source module (its source map), most code run first: minified bytes, ` +
           'bytes that ran, and those alone in brotli.',
         '',
         '| Module | Bytes | Ran | Ran, brotli |',

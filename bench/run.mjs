@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { instrument } from './instrument.mjs';
 import { byModule, counts, ranText } from './coverage.mjs';
 import { checkLoadedOnce, LoadedTwice } from './once.mjs';
-import { CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
+import { CEREZ_CONFIGURED, CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
 import { compressedSizes, startServer } from './server.mjs';
 import { floorRows, markdown, summarize, targetRows } from './report.mjs';
 
@@ -68,6 +68,7 @@ const LIBS = Object.keys(LIBRARIES); // none, cerez, vanilla, orejime
 const STATES = ['first', 'returning'];
 const pages = { [POLICY_URL]: POLICY_PAGE };
 for (const lib of LIBS) pages[`/${lib}.html`] = LIBRARIES[lib].html;
+pages['/cerez-configured.html'] = CEREZ_CONFIGURED;
 
 // Çerez's dist/ is read once, now, and served from memory: a rebuild during the benchmark cannot mix builds.
 // It is served as a CDN would: the entry as `index.js` (the page asks for `index.js?v=3`) in an alias folder
@@ -238,8 +239,8 @@ async function prime(lib) {
 // compressed on its own: about what an entry holding only that code would weigh (an estimate: the cut pieces
 // compress a little worse than whole code).
 const brotli = (text) => compressedSizes(Buffer.from(text)).brotli;
-async function returningVisit(lib) {
-  const runId = `check-${lib}-returning`;
+async function returningVisit(lib, pageName = lib) {
+  const runId = `check-${pageName}-returning`;
   const context = await newContext(runId);
   try {
     await context.addCookies(primed[lib]);
@@ -247,7 +248,7 @@ async function returningVisit(lib) {
     const page = await context.newPage();
     const compiledTwice = lib === 'cerez' ? await watchScripts(context, page) : () => [];
     await page.coverage.startJSCoverage({ resetOnNavigation: false });
-    await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
+    await page.goto(`${server.origin}/${pageName}.html`, { waitUntil: 'load' });
     await within(
       RUN_TIMEOUT_MS,
       page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS),
@@ -373,7 +374,8 @@ async function measure(lib, state, round, attempt) {
 // ---- priming, the once-only check, then the rounds: every library and state once per round, the order
 // rotated each round --------------------------------------------------------------------------------------
 const primed = { none: [] };
-const coverage = {};
+/** What each returning visit ran: `{ label, files }` per page (see `returningVisit`). */
+const coverage = [];
 const samples = [];
 const failures = [];
 let stopped = null;
@@ -385,7 +387,13 @@ try {
       .map((l) => `${l}: ${primed[l].map((c) => c.name).join(',')}`)
       .join('; '),
   );
-  for (const lib of LIBS.filter((l) => l !== 'none')) coverage[lib] = await returningVisit(lib);
+  for (const lib of LIBS.filter((l) => l !== 'none')) {
+    coverage.push({ label: LIBRARIES[lib].label, files: await returningVisit(lib) });
+  }
+  coverage.push({
+    label: `${LIBRARIES.cerez.label}, configured`,
+    files: await returningVisit('cerez', 'cerez-configured'),
+  });
   for (let round = 0; round < RUNS; round++) {
     const order = LIBS.map((_, i) => LIBS[(i + round) % LIBS.length]);
     const roundStart = Date.now();
