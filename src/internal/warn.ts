@@ -80,7 +80,10 @@ export function report<K extends Key>(key: K, ...args: Parameters<Messages[K]>):
   void loadMessages();
 }
 
-/** The functions a part of the banner built apart from this module prints through (src/internal/warn-relay.ts). */
+/**
+ * The entry's `warn` and `report`, one set of already-said lines for the page: what a part of the banner built
+ * apart from this module prints through (src/internal/warn-relay.ts).
+ */
 export interface Warnings {
   warn(message: string): void;
   report: Report;

@@ -5,7 +5,7 @@ import { listPatterns, loadLanguage as loadStrings, translator } from '../i18n/t
 import { formatList } from '../i18n/list.js';
 import type { TextTree } from '../i18n/texts.js';
 import { lastCall } from '../internal/memo.js';
-import type { Report } from '../internal/warn.js';
+import type { Warnings } from '../internal/warn.js';
 import { bannerStyles } from '../cookie-consent-banner.styles.js';
 
 export { applyTexts } from '../i18n/translator.js';
@@ -17,11 +17,7 @@ export const styles: string = bannerStyles;
  * (scripts/build.mjs) and so has its own copy of any module it shares with the entry; what must be one per page
  * (the warnings already said, the language chunks loading) comes from the entry through these.
  */
-export interface HostServices {
-  /** The element's `warn`: one set of already-said warnings for the page. */
-  warn(message: string): void;
-  /** The element's `report` (a message by its key), with the same set. */
-  report: Report;
+export interface HostServices extends Warnings {
   /** `ltr` or `rtl` for a language code. */
   directionOf(language: string): 'ltr' | 'rtl';
   /** The id of the category that is always on. */
