@@ -136,6 +136,8 @@ test.describe('the choice', () => {
     await expect(region).toBeVisible();
     await expect(opener).toBeFocused();
     expect(await page.context().cookies()).toEqual([]);
+    // Past the paint after which a clicked choice would have been told: none was.
+    await afterPaint(page);
     expect(await events(page, 'consent-change')).toEqual([]);
   });
 

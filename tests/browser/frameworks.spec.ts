@@ -6,7 +6,17 @@
 import type { Page } from '@playwright/test';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import { buildSite, packed, serveSite, type BuiltSite } from '../frameworks/build.js';
-import { test, expect, consentCookie, recordEvents, events, tracker, dataLayer, SEED_NOTICE } from './fixtures.js';
+import {
+  test,
+  expect,
+  afterPaint,
+  consentCookie,
+  recordEvents,
+  events,
+  tracker,
+  dataLayer,
+  SEED_NOTICE,
+} from './fixtures.js';
 
 const PAGES = [
   { name: 'React 18 (@lit/react)', fixture: 'react18', version: /^18\./ },
@@ -114,6 +124,8 @@ for (const { name, fixture, version } of PAGES) {
         r: 1,
         c: { functional: 1, analytics: 1, marketing: 1 },
       });
+      // A clicked grant is told (consent-change) just after the next paint.
+      await afterPaint(page);
       const { heard } = await react(page);
       expect(heard).toHaveLength(1);
       expect(heard[0]).toMatchObject({ source: 'banner', consent: { method: 'accept-all' } });
@@ -162,6 +174,8 @@ for (const { name, fixture, version } of PAGES) {
       await region.getByRole('button', { name: tr.banner.acceptAll }).click();
       await expect(region).toBeHidden();
       expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', r: 2 });
+      // A clicked grant is told (consent-change) just after the next paint.
+      await afterPaint(page);
       expect((await react(page)).heard).toMatchObject([{ source: 'banner', consent: { revision: '2' } }]);
       await expect.poll(() => hits).toContain('ads.js');
       expect(loads).toBe(1);
@@ -192,6 +206,8 @@ test.describe('Vue 3', () => {
     await expect(region).toBeHidden();
     await expect(page.getByRole('button', { name: tr.launcher.label, exact: true })).toBeVisible();
     expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { marketing: 1 } });
+    // A clicked grant is told (consent-change) just after the next paint.
+    await afterPaint(page);
     expect((await vue(page)).heard).toMatchObject([{ source: 'banner', consent: { method: 'accept-all' } }]);
     await expect.poll(() => hits).toContain('ads.js');
   });
@@ -210,6 +226,8 @@ test.describe('Vue 3', () => {
     expect(hits, 'no gated tag ran before the marker').toEqual(['marker.js']);
     await region.getByRole('button', { name: tr.banner.acceptAll }).click();
     expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', r: 2 });
+    // A clicked grant is told (consent-change) just after the next paint.
+    await afterPaint(page);
     expect((await vue(page)).heard).toMatchObject([{ source: 'banner', consent: { revision: '2' } }]);
   });
 });
@@ -235,6 +253,8 @@ test('Svelte 5: the banner shows in Turkish, accepting stores the choice, and th
   await expect(region).toBeHidden();
   await expect(page.getByRole('button', { name: tr.launcher.label, exact: true })).toBeVisible();
   expect((await consentCookie(page))?.record).toMatchObject({ m: 'a', c: { marketing: 1 } });
+  // A clicked grant is told (consent-change) just after the next paint.
+  await afterPaint(page);
   expect((await svelte()).heard).toMatchObject([{ source: 'banner', consent: { method: 'accept-all' } }]);
   await expect.poll(() => hits).toContain('ads.js');
 });
