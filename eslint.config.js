@@ -112,6 +112,7 @@ export default tseslint.config(
       'src/controllers/session-settings.ts',
       'src/controllers/site-input.ts',
       'src/controllers/page-links.ts',
+      'src/controllers/look-again.ts',
       'src/controllers/page-owner.ts',
       'src/controllers/focus-memory.ts',
     ],

@@ -15,6 +15,7 @@ import { loadStrings } from './i18n/locale-chunks.js';
 import type { Texts } from './i18n/texts.js';
 import { whenIdle } from './internal/dom.js';
 import { FocusMemory } from './controllers/focus-memory.js';
+import { LookAgain } from './controllers/look-again.js';
 import { PageLinks } from './controllers/page-links.js';
 import { PageOwnership } from './controllers/page-owner.js';
 import { browserEnvironment, offeredFor, sessionSettings } from './controllers/session-settings.js';
@@ -285,15 +286,8 @@ export class CookieConsentBanner extends ReactiveHost {
   private _pendingStart = false;
   /** The page's consent session: this banner's while it owns the page; a follower's only mirrors the owner's choice. */
   private readonly _session = this._createSession();
-  /** Another tab may have stored a choice: look again when this tab is shown. */
-  private readonly _onVisible = (): void => {
-    if (document.visibilityState === 'visible') this._reread();
-  };
-  /** A page restored from the back/forward cache may be stale; a fresh load was just read. */
-  private readonly _onPageShow = (event: PageTransitionEvent): void => {
-    if (event.persisted) this._reread();
-  };
-  private readonly _onFocus = (): void => this._reread();
+  /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
+  private readonly _lookAgain = new LookAgain(() => this._session.reread('sync'));
 
   /** The session reads this banner's settings when it needs them, and tells it what changed. */
   private _createSession(): ConsentSession {
@@ -421,9 +415,7 @@ export class CookieConsentBanner extends ReactiveHost {
     const stored = this._session.read(true, seen);
     this._storedPick = stored.consent ? stored.ui : undefined;
     this._ui.ui?.restore(this._storedPick);
-    addEventListener('pageshow', this._onPageShow);
-    addEventListener('focus', this._onFocus);
-    document.addEventListener('visibilitychange', this._onVisible);
+    this._lookAgain.start();
     this._links.start();
     this._session.start();
     if (ready) this.dispatchEvent(consentEvent('consent-ready', { consent: this._consent }));
@@ -432,9 +424,7 @@ export class CookieConsentBanner extends ReactiveHost {
   }
 
   private _stop(): void {
-    removeEventListener('pageshow', this._onPageShow);
-    removeEventListener('focus', this._onFocus);
-    document.removeEventListener('visibilitychange', this._onVisible);
+    this._lookAgain.stop();
     this._links.stop();
     this._session.stop();
     this._ui.ui?.stop();
@@ -538,11 +528,6 @@ export class CookieConsentBanner extends ReactiveHost {
   private _cookiesArrived(): void {
     if (page.owner() === this) this._session.sweep();
     this.requestUpdate();
-  }
-
-  /** Another window may have stored a choice: read it again (see `ConsentSession.reread`). */
-  private _reread(): void {
-    this._session.reread('sync');
   }
 
   /**

@@ -337,6 +337,34 @@ test.describe('M5: windows side by side', () => {
     expect(record).toMatchObject({ id: 'NEWREFUSAL00', c: STORED_NONE, m: 'r', ui: 'en' });
     expect((await events(page, 'consent-change'))[0]?.detail).toMatchObject({ source: 'sync' });
   });
+
+  test('M5: with no channel message, the window reads the choice again when focused, shown or restored from the cache, and not on the load', async ({
+    page,
+    context,
+  }) => {
+    await seed(context, { id: 'FIRSTGRANT00' });
+    await recordEvents(page);
+    await mount(page);
+    await settled(page);
+    const changes = async () =>
+      (await events(page, 'consent-change')).map((e) => e.detail as { source: string; consent: { id: string } });
+    const ids = async () => (await changes()).map((detail) => detail.consent.id);
+    // Each time, another window stored a choice that this one was not told of (a cookie, no channel message).
+    const stored = async (id: string, m: string, look: () => void) => {
+      await seed(context, { id, m, cats: m === 'r' ? NONE : ALL });
+      await page.evaluate(look);
+    };
+    // The load's own pageshow (not from the cache) is no reason to read again.
+    await stored('NOTLOOKED000', 'r', () => dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false })));
+    expect(await ids()).toEqual([]);
+    await stored('FOCUSED00000', 'r', () => dispatchEvent(new FocusEvent('focus')));
+    expect(await ids()).toEqual(['FOCUSED00000']);
+    await stored('SHOWN0000000', 'a', () => document.dispatchEvent(new Event('visibilitychange')));
+    expect(await ids()).toEqual(['FOCUSED00000', 'SHOWN0000000']);
+    await stored('RESTORED0000', 'r', () => dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    expect(await ids()).toEqual(['FOCUSED00000', 'SHOWN0000000', 'RESTORED0000']);
+    expect((await changes()).map((detail) => detail.source)).toEqual(['sync', 'sync', 'sync']);
+  });
 });
 
 test.describe('L9: a write the browser does not keep', () => {
