@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,22 @@ describe('README', () => {
   it('shows the two set-up commands', () => {
     expect(readme).toContain('npm install && npm start');
     expect(readme).toContain('npm test');
+  });
+
+  it('counts the shipped languages as locales/ has them, and lists each in the Languages table', () => {
+    const codes = readdirSync(new URL('../../locales/', import.meta.url))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -'.json'.length));
+    // One language in two scripts (`sr`, `sr-Latn`) is one language.
+    const languages = new Set(codes.map((code) => code.split('-')[0])).size;
+    expect(readme.replace(/\s+/g, ' ')).toContain(`in Turkish by default (and in ${languages - 1} other languages)`);
+    expect(readme).toMatch(new RegExp(`## Languages\\n\\n${languages} languages:`));
+    expect(read('docs/compliance.md')).toContain(`Uses the page's language when shipped (${languages} languages)`);
+    const table = readme.slice(
+      readme.indexOf('## Languages'),
+      readme.indexOf('\n## ', readme.indexOf('## Languages') + 1),
+    );
+    for (const code of codes) expect(table, code).toContain(`| \`${code}\` |`);
   });
 
   it('has a custom-elements.json that matches the source (run `npm run analyze`)', () => {
