@@ -13,6 +13,7 @@ import {
 import type { SignalSettings } from './page-signals.js';
 import type { VendorWindow } from './signals.js';
 import { rawValues, readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
+import { report } from '../internal/warn.js';
 
 export type { GoogleOptions } from './page-signals.js';
 
@@ -267,13 +268,7 @@ export class ConsentSession {
    */
   start(): void {
     this.started = true;
-    const Broadcast = this.env.BroadcastChannel;
-    if (Broadcast) {
-      this.channel = new Broadcast(CHANNEL);
-      this.channel.onmessage = (event: MessageEvent) => {
-        if (event.data === this.settings.cookie().name) this.reread('sync');
-      };
-    }
+    this.channel = this.openChannel();
     this.honourGpc();
     this.sweep();
     this.signals.pushDefault(this.allowed, false);
@@ -282,6 +277,27 @@ export class ConsentSession {
     this.gate = this.makeGate();
     this.gate.onRun = flush;
     this.gate.start(this.allowed);
+  }
+
+  /**
+   * The channel to the site's other windows, or none. Firefox refuses one (`SecurityError`) where the visitor
+   * blocks cookies, and in some frames: the banner then works as without a channel (the other windows read the
+   * choice when shown or focused), and says so once.
+   */
+  private openChannel(): Channel | undefined {
+    const Broadcast = this.env.BroadcastChannel;
+    if (!Broadcast) return undefined;
+    let channel: Channel;
+    try {
+      channel = new Broadcast(CHANNEL);
+    } catch (error) {
+      report('noChannel', String(error));
+      return undefined;
+    }
+    channel.onmessage = (event: MessageEvent) => {
+      if (event.data === this.settings.cookie().name) this.reread('sync');
+    };
+    return channel;
   }
 
   /** The cookie settings to store a choice with: a refusal of every optional category lasts `refusal-expires`. */

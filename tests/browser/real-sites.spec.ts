@@ -405,6 +405,29 @@ test.describe('L9: a write the browser does not keep', () => {
 });
 
 test.describe('hardening', () => {
+  test('a browser that refuses a BroadcastChannel (Firefox with cookies blocked: SecurityError) still gets a working banner, and a warning', async ({
+    page,
+    context,
+    warnings,
+  }) => {
+    await context.addInitScript(() => {
+      window.BroadcastChannel = function () {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      } as unknown as typeof BroadcastChannel;
+    });
+    await recordEvents(page);
+    await mount(page);
+    expect(await events(page, 'consent-ready')).toHaveLength(1);
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeHidden();
+    expect((await consentCookie(page))?.record).toMatchObject({ c: STORED_ALL });
+    await afterPaint(page);
+    expect(await events(page, 'consent-change')).toHaveLength(1);
+    await expect
+      .poll(() => warnings.filter((w) => w.includes('refuses a BroadcastChannel') && w.includes('SecurityError')))
+      .toHaveLength(1);
+  });
+
   test('M3: under GPC, setConsent() cannot switch on a sale or sharing category; a warning says so', async ({
     page,
     context,

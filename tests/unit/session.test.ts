@@ -73,6 +73,8 @@ interface Options {
   picked?: string;
   /** No writer until the test attaches one, as on a returning visit before the UI chunk loads. */
   lazyWriter?: boolean;
+  /** The page's `BroadcastChannel` (by default the fake one of these windows). */
+  channel?: new (name: string) => Channel;
 }
 
 let jar: Jar;
@@ -140,7 +142,7 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } & Record<
     window,
     now: () => Date.now(),
     afterNextPaint: (task) => painted.push(task),
-    BroadcastChannel: FakeChannel,
+    BroadcastChannel: config.channel ?? FakeChannel,
     reload,
   };
   const settings: SessionSettings = {
@@ -659,6 +661,26 @@ describe('sync between windows', () => {
     expect(FakeChannel.queue).toHaveLength(1);
     FakeChannel.deliver();
     expect(here.session.consent?.categories).toMatchObject({ analytics: false, marketing: true });
+  });
+
+  it('works without a channel when the browser refuses one (SecurityError), and says so once', () => {
+    const Refused = function () {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    } as unknown as new (name: string) => Channel;
+    const here = page({ channel: Refused });
+    expect(() => here.start()).not.toThrow();
+    // The rest of the start happened: the gate runs, and a choice is stored and told.
+    expect(here.gate.start).toHaveBeenCalledOnce();
+    here.session.choose('accept-all', 'api', () => true);
+    expect(here.changes).toHaveLength(1);
+    expect(only()?.['c']).toBeDefined();
+    // Another window's choice is still read when this one looks again.
+    jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 0, analytics: 0, marketing: 0 }));
+    here.session.reread('sync');
+    expect(here.session.consent?.categories).toEqual(NONE);
+    page({ channel: Refused }).start();
+    const refused = consoleWarn.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('BroadcastChannel'));
+    expect(refused).toEqual([expect.stringContaining('SecurityError')]);
   });
 
   it('ignores a message about another cookie name, and listens no more once stopped', () => {
