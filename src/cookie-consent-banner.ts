@@ -169,7 +169,8 @@ export class CookieConsentBanner extends ReactiveHost {
    * ad_storage, ad_user_data, ad_personalization → marketing; analytics_storage → analytics;
    * functionality_storage, personalization_storage → functional; security_storage → necessary.
    */
-  @property({ attribute: 'consent-mode-map' }) consentModeMap: string | Partial<ConsentModeMap> | null = null;
+  @property({ attribute: 'consent-mode-map', object: true }) consentModeMap: string | Partial<ConsentModeMap> | null =
+    null;
 
   /**
    * The vendors whose consent switches the banner drives, space-separated: `google` (Consent Mode, as
@@ -184,7 +185,7 @@ export class CookieConsentBanner extends ReactiveHost {
    * Defaults: UET's `ad_storage`, Meta's `consent` and Clarity's `ad_Storage` → marketing; Clarity's
    * `analytics_Storage` → analytics. No vendor signal may follow `necessary`. Google's map is `consent-mode-map`.
    */
-  @property({ attribute: 'consent-signals-map' }) consentSignalsMap: string | object | null = null;
+  @property({ attribute: 'consent-signals-map', object: true }) consentSignalsMap: string | object | null = null;
 
   /** Consent Mode: leave `ads_data_redaction` off (by default it is on while `ad_storage` is denied). */
   @property({ type: Boolean, attribute: 'no-ads-data-redaction' }) noAdsDataRedaction = false;

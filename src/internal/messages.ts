@@ -51,6 +51,8 @@ export const MESSAGES = {
   textsNotObject: () => `texts: expected an object of languages, e.g. { "en": { "banner": { … } } }; ignored.`,
   textsBadLanguage: (a: string | number) => `texts: "${a}" is not a language code; skipped.`,
   textsBadJson: () => `texts: a <script type="application/json"> inside the element is not valid JSON; ignored.`,
+  notText: (a: string | number, b: string | number) =>
+    `${a} takes text, a number or a list of names, not a value of type ${b}; the default is used.`,
   noChannel: (a: string | number) =>
     `the browser refuses a BroadcastChannel here (${a}); the site's other windows read a new choice when they are shown or focused, not at once.`,
   secondBanner: () =>

@@ -5,6 +5,7 @@
  * the element and nothing else, so everything here ships on every page view. (The README's "Performance" gives the
  * measured cost of either.)
  */
+import { report } from './warn.js';
 
 /** How a property maps to its attribute: lit's `@property` options, as far as the element uses them. */
 export interface PropertyOptions {
@@ -14,6 +15,8 @@ export interface PropertyOptions {
   readonly type?: typeof Boolean | typeof Number;
   /** The attribute follows the property. */
   readonly reflect?: boolean;
+  /** A text property that also takes an object, kept as it is (its attribute is JSON, parsed where it is read). */
+  readonly object?: boolean;
 }
 
 /** The controller protocol of lit (`ReactiveController`), which the view's controllers follow. */
@@ -31,6 +34,21 @@ function fromAttribute(value: string | null, type: PropertyOptions['type']): unk
   if (type === Boolean) return value !== null;
   if (type === Number) return value === null ? null : Number(value);
   return value;
+}
+
+/**
+ * What a text property holds when a framework or a script sets it to something else: a number as its digits, a list
+ * as its items space-separated (`categories`, `languages`), and anything else nothing (its default), with a warning.
+ * So every setting reads as its attribute would, and a value of the wrong type never reaches the code that reads it.
+ */
+function asText(name: string, value: unknown): unknown {
+  if (value == null || typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) {
+    return value.join(' ');
+  }
+  report('notText', name, typeof value);
+  return null;
 }
 
 /** Declares a property with its attribute, as lit's `@property` does. */
@@ -61,11 +79,13 @@ export abstract class ReactiveHost extends HostElement {
     const attribute = options.attribute ?? name.toLowerCase();
     declared.set(name, { ...options, attribute });
     if (attribute) attributeNames.set(attribute, name);
+    const text = attribute !== false && !options.type && !options.object;
     Object.defineProperty(this.prototype, name, {
       get(this: ReactiveHost) {
         return this.values.get(name);
       },
-      set(this: ReactiveHost, value: unknown) {
+      set(this: ReactiveHost, given: unknown) {
+        const value = text ? asText(name, given) : given;
         const old = this.values.get(name);
         this.values.set(name, value);
         if (old !== value && !(old !== old && value !== value)) this.requestUpdate(name, old);

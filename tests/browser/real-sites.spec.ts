@@ -104,6 +104,54 @@ test.describe('H1: settings that arrive after the element is in the page', () =>
     await expect(dialog.getByRole('switch', { name: tr.categories.functional.name })).toHaveCount(0);
   });
 
+  test('H1: a framework may give text settings as numbers and lists (as their attributes would read); any other type warns and the default holds, and nothing throws', async ({
+    page,
+    warnings,
+  }) => {
+    await recordEvents(page);
+    await mount(page, {
+      noElement: true,
+      after: `<script type="module">
+        const el = document.createElement('cookie-consent-banner');
+        document.body.prepend(el);
+        Object.assign(el, {
+          revision: 2, cookieExpires: 30, refusalExpires: 10, waitForUpdate: 0,
+          categories: ['analytics', 'marketing'], languages: ['tr', 'en'],
+          policyUrl: { href: '/policy' }, cookieSameSite: true, gpcCategories: { marketing: true },
+        });
+      </script>`,
+    });
+    // Read back as the attributes would give them.
+    expect(
+      await page.evaluate(() => {
+        const el = document.querySelector('cookie-consent-banner')!;
+        return [el.revision, el.cookieExpires, el.categories, el.languages, el.policyUrl, el.cookieSameSite];
+      }),
+    ).toEqual(['2', '30', 'analytics marketing', 'tr en', null, null]);
+    await expect(page.getByRole('region', { name: tr.banner.heading })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: tr.language.label }).locator('option')).toHaveCount(2);
+    await page.getByRole('button', { name: tr.banner.acceptAll }).click();
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'cookie_consent');
+    expect(cookie?.sameSite).toBe('Lax');
+    // 30 days, give or take the test's own time.
+    expect(Math.round(((cookie?.expires ?? 0) - Date.now() / 1000) / 86_400)).toBe(30);
+    expect((await consentCookie(page))?.record).toMatchObject({ r: 2, c: { analytics: 1, marketing: 1 } });
+    expect((await consentCookie(page))?.record?.c).not.toHaveProperty('functional');
+    for (const [name, type] of [
+      ['policyUrl', 'object'],
+      ['cookieSameSite', 'boolean'],
+      ['gpcCategories', 'object'],
+    ]) {
+      await expect
+        .poll(() =>
+          warnings.filter((w) =>
+            w.includes(`${name} takes text, a number or a list of names, not a value of type ${type};`),
+          ),
+        )
+        .toHaveLength(1);
+    }
+  });
+
   test('H1: a cookie-name set after append reads that cookie; a returning visitor sees no banner', async ({
     page,
     context,
