@@ -525,6 +525,14 @@ export const bannerStyles = css`
     }
   }
 
+  /* Not on paper: a printed page is the site's content, not a notice or a button fixed over every sheet. */
+  @media print {
+    .banner,
+    .launcher {
+      display: none;
+    }
+  }
+
   @media (forced-colors: active) {
     .switch::before {
       background: CanvasText;

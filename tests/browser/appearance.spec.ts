@@ -320,6 +320,26 @@ test.describe('layout shift', () => {
 
 // ——— Themes and contrast ———
 
+test.describe('print', () => {
+  test('a printed page shows neither the banner nor, after a choice, the launcher; the screen shows them again', async ({
+    page,
+  }) => {
+    await mount(page, articlePage({ attrs: 'lang="tr" launcher' }));
+    await shown(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(region(page)).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expect(region(page)).toBeVisible();
+    await region(page).getByRole('button', { name: tr.banner.acceptAll, exact: true }).click();
+    const launcher = part(page, 'launcher');
+    await expect(launcher).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(launcher).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expect(launcher).toBeVisible();
+  });
+});
+
 test.describe('themes', () => {
   const background = (page: Page) => computed(base(page), 'background-color');
 
