@@ -321,7 +321,7 @@ test.describe('layout shift', () => {
 // ——— Themes and contrast ———
 
 test.describe('print', () => {
-  test('a printed page shows neither the banner nor, after a choice, the launcher; the screen shows them again', async ({
+  test('a printed page shows neither the banner nor, after a choice, the launcher (the screen shows them again); open preferences print', async ({
     page,
   }) => {
     await mount(page, articlePage({ attrs: 'lang="tr" launcher' }));
@@ -337,6 +337,11 @@ test.describe('print', () => {
     await expect(launcher).toBeHidden();
     await page.emulateMedia({ media: 'screen' });
     await expect(launcher).toBeVisible();
+    // Preferences the visitor opened print: they asked to see them.
+    await launcher.click();
+    const dialog = page.getByRole('dialog', { name: tr.preferences.heading });
+    await page.emulateMedia({ media: 'print' });
+    await expect(dialog).toBeVisible();
   });
 });
 
