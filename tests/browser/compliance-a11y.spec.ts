@@ -706,6 +706,8 @@ test.describe('A-5: the preferences dialog', () => {
         await expect(region(page)).toBeHidden();
         target = opener.attrs === 'launcher' ? launcher(page) : page.locator('#cookie-settings');
       }
+      // The refusal clicked above is told just after the next paint: count from after it.
+      await afterPaint(page);
       const before = (await page.context().cookies()).find((c) => c.name === 'cookie_consent')?.value;
       const changes = (await events(page, 'consent-change')).length;
       const d = dialog(page);
