@@ -15,7 +15,8 @@ export const light = css`
   --cc-focus-ring: #1f4fbf;
   --cc-border: #767f8f;
   --cc-font-family: inherit;
-  --cc-font-size: 1rem;
+  /* The text size where the element sits, never below the visitor's default: a root shrunk to 62.5 % stays readable. */
+  --cc-font-size: max(1rem, 1em);
   --cc-radius: 0.5rem;
   --cc-spacing: 1rem;
 `;

@@ -105,7 +105,7 @@ function hostStyles(): CSSStyleSheet | undefined {
  * @cssprop [--cc-focus-ring=#1f4fbf] - The focus outline.
  * @cssprop [--cc-border=#767f8f] - Borders and separators.
  * @cssprop [--cc-font-family=inherit] - Font; the page's by default.
- * @cssprop [--cc-font-size=1rem] - Base font size.
+ * @cssprop [--cc-font-size=max(1rem, 1em)] - Base font size: the page's where the element sits, never below the visitor's default (`1rem`), so a site whose root font size is 62.5 % keeps readable text.
  * @cssprop [--cc-radius=0.5rem] - Corner radius of buttons and dialog.
  * @cssprop [--cc-spacing=1rem] - Inner spacing.
  * @cssprop [--cc-max-width=70rem] - Widest line of the banner's content.
