@@ -517,7 +517,7 @@ export class CookieConsentBanner extends ReactiveHost {
     acting.open = true;
     return acting._ui.with((ui) => {
       ui.hidePreferences();
-      acting._session.reset();
+      ui.writer.reset();
     });
   }
 
@@ -542,7 +542,7 @@ export class CookieConsentBanner extends ReactiveHost {
     return acting._ui.with((ui) => {
       ui.choosing();
       acting.open = false;
-      acting._session.choose(method, source, allowed());
+      ui.writer.choose(method, source, allowed());
     });
   }
 

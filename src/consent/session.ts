@@ -2,14 +2,7 @@ import { NECESSARY } from './categories.js';
 import type { GtagWindow } from './consent-mode.js';
 import type { CookieTable } from './cookie-table.js';
 import { acceptAllAllowed, gpcDowngrade, gpcHonoured, type GpcNavigator } from './gpc.js';
-import {
-  changedCategories,
-  createConsent,
-  refuses,
-  type Consent,
-  type ConsentMethod,
-  type DecodeResult,
-} from './record.js';
+import { changedCategories, createConsent, type Consent, type DecodeResult } from './record.js';
 import type { SignalSettings } from './page-signals.js';
 import type { VendorWindow } from './signals.js';
 import { rawValues, readStored, removeCookies, type CookieSettings, type PageLocation } from './store.js';
@@ -131,14 +124,12 @@ export interface SessionHost {
 }
 
 /**
- * What stores new choices (`ConsentWriter`, src/consent/writer.ts). It is not part of the session's own module: a
- * returning visit reads and never writes, so the writer (js-cookie, the record's encoding, receipts) loads only
- * when a choice is made, or to store a stored choice narrowed by Global Privacy Control.
+ * What stores choices (`ConsentWriter`, src/consent/writer.ts): new ones, resets and the picked language go to it
+ * directly; the session only hands it a stored choice it narrowed under Global Privacy Control. It is not part of
+ * the session's own module: a returning visit reads and never writes, so the writer (js-cookie, the record's
+ * encoding, receipts, the choosing itself) loads with the UI chunk, when a choice is made or a narrowing stored.
  */
 export interface SessionWriter {
-  choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void;
-  reset(): void;
-  writeLanguage(language: string): void;
   /** Stores a choice the session already put in effect (narrowed by GPC on load), with its receipt. */
   persist(consent: Consent): void;
 }
@@ -300,12 +291,6 @@ export class ConsentSession {
     return channel;
   }
 
-  /** The cookie settings to store a choice with: a refusal of every optional category lasts `refusal-expires`. */
-  cookieFor(consent: Consent): CookieSettings {
-    const cookie = this.settings.cookie();
-    return refuses(consent.categories) ? { ...cookie, expires: this.settings.refusalExpires() } : cookie;
-  }
-
   /** Lets go of the page: no more channel, and the gate stops. The choice stays readable. */
   stop(): void {
     this.started = false;
@@ -348,53 +333,12 @@ export class ConsentSession {
     else if (source === 'sync' && !same) this.host.ask(false);
   }
 
-  /** Whether a writer is attached: choices can be stored at once. */
-  get writable(): boolean {
-    return this.writer !== undefined;
-  }
-
   /** Attaches the writer, and stores what waited for it. */
   attach(writer: SessionWriter): void {
     this.writer = writer;
     const unsaved = this.unsaved;
     this.unsaved = undefined;
     if (unsaved && unsaved === this._consent) writer.persist(unsaved);
-  }
-
-  private need(): SessionWriter {
-    if (!this.writer) throw new Error('cookie-consent-banner: no writer attached');
-    return this.writer;
-  }
-
-  /**
-   * Makes and stores a new choice (for a page's call, another window's choice is read first). One clicked in the
-   * banner or preferences that withdraws nothing is in effect at once and its cookie written, and it is told and
-   * takes effect after the next paint (`defers`); a withdrawal, and a page's call, at once.
-   */
-  choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void {
-    this.need().choose(method, source, allowed);
-  }
-
-  /** Forgets the stored choice: removes the cookie and tells the other windows. */
-  reset(): void {
-    this.need().reset();
-  }
-
-  /** The visitor picked the banner's language: stores it with their choice (never before one). */
-  writeLanguage(language: string): void {
-    this.need().writeLanguage(language);
-  }
-
-  /**
-   * Whether a new choice is told and takes effect only after the next paint: one clicked in the banner or
-   * preferences that withdraws nothing (a grant, or a first refusal). A heavy tag behind "Accept all", or a page's heavy `consent-change`
-   * listener, then never delays the frame that hides the banner. A withdrawal, and a page's own call, act at once.
-   */
-  defers(previous: Consent | null, consent: Consent, source: ChangeSource): boolean {
-    return (
-      (source === 'banner' || source === 'preferences') &&
-      !changedCategories(previous, consent).some((id) => previous?.categories[id] === true)
-    );
   }
 
   /**

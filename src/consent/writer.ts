@@ -1,12 +1,33 @@
 import { sendReceipt } from './receipt.js';
-import { createConsent, encodeConsent, type Consent, type ConsentMethod } from './record.js';
+import {
+  changedCategories,
+  createConsent,
+  encodeConsent,
+  refuses,
+  type Consent,
+  type ConsentMethod,
+} from './record.js';
 import type { ChangeSource, ConsentSession, SessionWriter } from './session.js';
+import type { CookieSettings } from './store.js';
 import { removeCookie, startCookie, writeCookie } from './cookie-write.js';
 
 /**
- * Stores the visitor's choices for a `ConsentSession`: makes the record, writes the cookie (js-cookie), tells the
- * site's other windows and sends the receipt. It loads with the banner's UI, or when the page calls a method that
- * stores: a returning visit that only reads never loads it.
+ * Whether a new choice is told and takes effect only after the next paint: one clicked in the banner or
+ * preferences that withdraws nothing (a grant, or a first refusal). A heavy tag behind "Accept all", or a page's
+ * heavy `consent-change` listener, then never delays the frame that hides the banner. A withdrawal, and a page's
+ * own call, act at once.
+ */
+export function defers(previous: Consent | null, consent: Consent, source: ChangeSource): boolean {
+  return (
+    (source === 'banner' || source === 'preferences') &&
+    !changedCategories(previous, consent).some((id) => previous?.categories[id] === true)
+  );
+}
+
+/**
+ * Stores the visitor's choices for a `ConsentSession`: makes the record, writes the cookie (js-cookie), puts it in
+ * effect through the session, tells the site's other windows and sends the receipt. It loads with the banner's UI,
+ * or when the page calls a method that stores: a returning visit that only reads never loads it.
  */
 export class ConsentWriter implements SessionWriter {
   /** The rest of a clicked choice, due after the next paint: run first by anything else that stores. */
@@ -14,6 +35,11 @@ export class ConsentWriter implements SessionWriter {
 
   constructor(private readonly session: ConsentSession) {}
 
+  /**
+   * Makes and stores a new choice (for a page's call, another window's choice is read first). One clicked in the
+   * banner or preferences that withdraws nothing is in effect at once and its cookie written, and it is told and
+   * takes effect after the next paint (`defers`); a withdrawal, and a page's call, at once.
+   */
   choose(method: ConsentMethod, source: ChangeSource, allowed: (id: string) => boolean): void {
     this.flush();
     const { session } = this;
@@ -46,7 +72,7 @@ export class ConsentWriter implements SessionWriter {
       if (painted) send();
       else env.afterNextPaint(send);
     };
-    if (!session.defers(previous, consent, source)) {
+    if (!defers(previous, consent, source)) {
       // The write leaves exactly one cookie of the name: copies at other scopes are removed.
       tell(this.write(consent, value), false);
       return;
@@ -54,7 +80,7 @@ export class ConsentWriter implements SessionWriter {
     // Clicked, and withdrawing nothing: the cookie is written and the choice in effect before the click returns;
     // the check that the browser kept it (a read of document.cookie), the change's effects and its telling come
     // after the paint.
-    const kept = startCookie(session.cookieFor(consent), value, env.location);
+    const kept = startCookie(this.cookieFor(consent), value, env.location);
     session.hold(consent);
     const rest = (): void => tell(this.checked(kept()), true);
     this.pending = rest;
@@ -70,6 +96,7 @@ export class ConsentWriter implements SessionWriter {
     rest?.();
   }
 
+  /** Forgets the stored choice: removes the cookie and tells the other windows. */
   reset(): void {
     this.flush();
     const { session } = this;
@@ -79,6 +106,7 @@ export class ConsentWriter implements SessionWriter {
     session.commit(previous, null, 'api');
   }
 
+  /** The visitor picked the banner's language: stores it with their choice (never before one). */
   writeLanguage(language: string): void {
     this.flush();
     const { session } = this;
@@ -104,7 +132,14 @@ export class ConsentWriter implements SessionWriter {
    */
   private write(consent: Consent, value: string): boolean {
     const { session } = this;
-    return this.checked(writeCookie(session.cookieFor(consent), value, session.env.location));
+    return this.checked(writeCookie(this.cookieFor(consent), value, session.env.location));
+  }
+
+  /** The cookie settings to store a choice with: a refusal of every optional category lasts `refusal-expires`. */
+  private cookieFor(consent: Consent): CookieSettings {
+    const { settings } = this.session;
+    const cookie = settings.cookie();
+    return refuses(consent.categories) ? { ...cookie, expires: settings.refusalExpires() } : cookie;
   }
 
   /** Whether the cookie was kept; when not, the host hears `cookie-not-stored`. */

@@ -224,7 +224,7 @@ export class BannerUi {
     },
     pickLanguage: (code) => {
       const language = this.localize.pick(code);
-      if (language) this.host.session.writeLanguage(language);
+      if (language) this.writer.writeLanguage(language);
     },
   };
 

@@ -100,6 +100,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Each test session's writer: what stores its choices. */
+const writers = new WeakMap<ConsentSession, ConsentWriter>();
+const writerOf = (session: ConsentSession): ConsentWriter => writers.get(session)!;
+
 /** One window: a session with fakes; `window` may be shared between sessions to be one page. */
 function page(options: Options = {}, window: { dataLayer?: unknown[] } & Record<string, unknown> = {}) {
   const config = {
@@ -180,7 +184,10 @@ function page(options: Options = {}, window: { dataLayer?: unknown[] } & Record<
     },
   });
   // The element attaches the writer when its UI chunk loads; here it is there from the start unless a test waits.
-  if (!config.lazyWriter) session.attach(new ConsentWriter(session));
+  // Choices, resets and the picked language go to the writer, as the element's and the UI's do.
+  const writer = new ConsentWriter(session);
+  writers.set(session, writer);
+  if (!config.lazyWriter) session.attach(writer);
   const paint = (): void => {
     for (const task of painted.splice(0)) task();
   };
@@ -225,7 +232,7 @@ describe('choosing', () => {
   it('"Accept all" in the banner stores every category and tells the host what changed', () => {
     const { session, changes, errors, paint, start } = page();
     start();
-    session.choose('accept-all', 'banner', session.acceptAllowed());
+    writerOf(session).choose('accept-all', 'banner', session.acceptAllowed());
     // Stored and in effect when the click returns; told after the next paint.
     expect(session.has('marketing')).toBe(true);
     expect(changes).toEqual([]);
@@ -265,7 +272,7 @@ describe('choosing', () => {
   it('a grant clicked in the banner runs the gate after the next paint; a page call at once', () => {
     const clicked = page();
     clicked.start();
-    clicked.session.choose('accept-all', 'banner', () => true);
+    writerOf(clicked.session).choose('accept-all', 'banner', () => true);
     expect(clicked.gateCalls).toEqual(['start -']);
     clicked.paint();
     expect(clicked.gateCalls).toEqual(['start -', 'update functional analytics marketing']);
@@ -273,7 +280,7 @@ describe('choosing', () => {
     jar.entries = [];
     const api = page();
     api.start();
-    api.session.choose('accept-all', 'api', () => true);
+    writerOf(api.session).choose('accept-all', 'api', () => true);
     expect(api.gateCalls).toEqual(['start -', 'update functional analytics marketing']);
     expect(api.painted).toEqual([]);
   });
@@ -281,15 +288,15 @@ describe('choosing', () => {
   it('"Reject all", "Save" and a page call store what they allow, with their method and source', () => {
     const { session, changes, paint, start } = page();
     start();
-    session.choose('reject-all', 'preferences', () => false);
+    writerOf(session).choose('reject-all', 'preferences', () => false);
     paint();
     expect(only()).toMatchObject({ m: 'r', c: { functional: 0, analytics: 0, marketing: 0 } });
     expect(changes.at(-1)).toMatchObject({ changed: [], withdrawn: [], source: 'preferences' });
-    session.choose('save', 'preferences', (id) => id === 'analytics');
+    writerOf(session).choose('save', 'preferences', (id) => id === 'analytics');
     paint();
     expect(only()).toMatchObject({ m: 's', c: { analytics: 1, marketing: 0 } });
     expect(changes.at(-1)).toMatchObject({ changed: ['analytics'], withdrawn: [], source: 'preferences' });
-    session.choose('api', 'api', (id) => id === 'functional');
+    writerOf(session).choose('api', 'api', (id) => id === 'functional');
     expect(only()).toMatchObject({ m: 'p', c: { functional: 1, analytics: 0 } });
     expect(changes.at(-1)).toMatchObject({
       previous: { method: 'save' },
@@ -302,7 +309,7 @@ describe('choosing', () => {
   it('stores the picked language with the choice, and the shown one as the notice language', () => {
     const { session, start } = page({ picked: 'de' });
     start();
-    session.choose('reject-all', 'banner', () => false);
+    writerOf(session).choose('reject-all', 'banner', () => false);
     expect(only()).toMatchObject({ l: 'tr', ui: 'de' });
   });
 
@@ -311,7 +318,7 @@ describe('choosing', () => {
     vi.stubGlobal('document', jar);
     const { session, changes, errors, gateCalls, start } = page({ receiptUrl: 'https://receipts.example.com/' });
     start();
-    session.choose('accept-all', 'api', () => true);
+    writerOf(session).choose('accept-all', 'api', () => true);
     expect(errors).toEqual(['cookie-not-stored']);
     expect(changes).toEqual([]);
     expect(session.consent?.categories).toEqual(ALL);
@@ -325,7 +332,7 @@ describe('choosing', () => {
     vi.stubGlobal('document', jar);
     const { session, changes, errors, gateCalls, paint, start } = page();
     start();
-    session.choose('accept-all', 'banner', () => true);
+    writerOf(session).choose('accept-all', 'banner', () => true);
     expect(errors).toEqual([]);
     expect(session.has('analytics')).toBe(true);
     paint();
@@ -338,8 +345,8 @@ describe('choosing', () => {
   it('what stores next finishes a clicked choice first: its change is told before the next one, once', () => {
     const { session, changes, paint, start } = page();
     start();
-    session.choose('save', 'preferences', (id) => id === 'analytics');
-    session.choose('reject-all', 'api', () => false);
+    writerOf(session).choose('save', 'preferences', (id) => id === 'analytics');
+    writerOf(session).choose('reject-all', 'api', () => false);
     expect(changes.map((c) => [c.source, c.withdrawn])).toEqual([
       ['preferences', []],
       ['api', ['analytics']],
@@ -347,8 +354,8 @@ describe('choosing', () => {
     paint();
     expect(changes).toHaveLength(2);
     expect(only()).toMatchObject({ m: 'r' });
-    session.choose('accept-all', 'banner', () => true);
-    session.reset();
+    writerOf(session).choose('accept-all', 'banner', () => true);
+    writerOf(session).reset();
     paint();
     expect(changes.slice(2).map((c) => [c.source, c.consent?.method ?? null])).toEqual([
       ['banner', 'accept-all'],
@@ -360,7 +367,7 @@ describe('choosing', () => {
   it('a receipt goes after the next paint, with the id stored in the cookie', async () => {
     const { session, paint, start } = page({ receiptUrl: 'https://receipts.example.com/c' });
     start();
-    session.choose('save', 'preferences', (id) => id === 'functional');
+    writerOf(session).choose('save', 'preferences', (id) => id === 'functional');
     expect(navigator.sendBeacon).not.toHaveBeenCalled();
     paint();
     expect(navigator.sendBeacon).toHaveBeenCalledTimes(1);
@@ -375,7 +382,7 @@ describe('choosing', () => {
   it('without a receipt URL, a choice has no id and nothing is sent', () => {
     const { session, paint, start } = page();
     start();
-    session.choose('accept-all', 'banner', () => true);
+    writerOf(session).choose('accept-all', 'banner', () => true);
     paint();
     expect(only()['id']).toBeUndefined();
     expect(navigator.sendBeacon).not.toHaveBeenCalled();
@@ -404,16 +411,9 @@ describe('Global Privacy Control', () => {
     expect(session.consent).toMatchObject({ method: 'gpc', categories: { ...ALL, marketing: false } });
     expect(gateCalls).toEqual(['start functional analytics']);
     expect(writerWanted).toEqual([true]);
-    expect(session.writable).toBe(false);
     expect(jar.entries.map((e) => e.value)).toEqual([stored]);
     session.attach(new ConsentWriter(session));
     expect(only()).toMatchObject({ m: 'g', gpc: 1, c: { analytics: 1, marketing: 0 } });
-  });
-
-  it('choosing with no writer attached throws (the element loads the writer first)', () => {
-    const { session, start } = page({ lazyWriter: true });
-    start();
-    expect(() => session.choose('accept-all', 'api', () => true)).toThrow(/no writer/);
   });
 
   it('is left alone with no-gpc, without the signal, or when made under the signal', () => {
@@ -435,10 +435,10 @@ describe('Global Privacy Control', () => {
     navigator.globalPrivacyControl = true;
     const { session, start } = page({ gpcCategories: 'marketing analytics' });
     start();
-    session.choose('accept-all', 'banner', session.acceptAllowed());
+    writerOf(session).choose('accept-all', 'banner', session.acceptAllowed());
     expect(only()).toMatchObject({ gpc: 1, c: { functional: 1, analytics: 0, marketing: 0 } });
-    session.choose('save', 'preferences', (id) => id === 'marketing');
-    session.choose('accept-all', 'banner', session.acceptAllowed());
+    writerOf(session).choose('save', 'preferences', (id) => id === 'marketing');
+    writerOf(session).choose('accept-all', 'banner', session.acceptAllowed());
     expect(only()).toMatchObject({ c: { functional: 1, analytics: 0, marketing: 1 } });
   });
 
@@ -452,7 +452,7 @@ describe('Global Privacy Control', () => {
       session.gpc() ? session.saleOrShare() : [],
     );
     expect(allowed).toEqual(new Set(['analytics']));
-    session.choose('api', 'api', (id) => allowed!.has(id));
+    writerOf(session).choose('api', 'api', (id) => allowed!.has(id));
     expect(only()).toMatchObject({ m: 'p', gpc: 1, c: { analytics: 1, marketing: 0 } });
     expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
       expect.stringMatching(/setConsent: "marketing" means sale or sharing .* it stays off/),
@@ -499,7 +499,7 @@ describe('duplicate cookies', () => {
     const { session, start } = page({ offered: ['necessary', 'marketing'] });
     start();
     jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, marketing: 1 }), { domain: 'example.com' });
-    session.choose('reject-all', 'api', () => false);
+    writerOf(session).choose('reject-all', 'api', () => false);
     expect(jar.scopes()).toEqual([['www.example.com', '/']]);
     expect(only()).toMatchObject({ m: 'r' });
   });
@@ -515,7 +515,7 @@ describe('withdrawal', () => {
     jar.store('_ga', '1');
     jar.store('_ga_X', '1', { domain: 'example.com' });
     jar.store('_fbp', '1');
-    session.choose('save', 'preferences', (id) => id !== 'analytics');
+    writerOf(session).choose('save', 'preferences', (id) => id !== 'analytics');
     expect(names()).toEqual(['_fbp', DEFAULT_COOKIE_NAME]);
     expect(changes[0]).toMatchObject({ withdrawn: ['analytics'], source: 'preferences' });
     expect(gateCalls.at(-1)).toBe('update functional marketing');
@@ -547,9 +547,9 @@ describe('withdrawal', () => {
     jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 0, analytics: 1, marketing: 1 }));
     const { session, reload, start } = page({ reloadOnWithdraw: true });
     start();
-    session.choose('accept-all', 'banner', () => true);
+    writerOf(session).choose('accept-all', 'banner', () => true);
     expect(reload).not.toHaveBeenCalled();
-    session.choose('save', 'preferences', (id) => id === 'functional');
+    writerOf(session).choose('save', 'preferences', (id) => id === 'functional');
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
@@ -559,12 +559,12 @@ describe('withdrawal', () => {
     here.start();
     const there = page();
     there.start();
-    there.session.choose('reject-all', 'banner', () => false);
+    writerOf(there.session).choose('reject-all', 'banner', () => false);
     here.session.reread('sync');
     expect(here.changes.at(-1)).toMatchObject({ source: 'sync', withdrawn: ['functional', 'analytics', 'marketing'] });
     expect(here.reload).toHaveBeenCalledTimes(1);
 
-    there.session.choose('accept-all', 'api', () => true);
+    writerOf(there.session).choose('accept-all', 'api', () => true);
     here.session.reread('sync');
     here.config.revision = '2';
     here.session.refresh();
@@ -580,8 +580,8 @@ describe('withdrawal', () => {
     jar.store(DEFAULT_COOKIE_NAME, record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
     const { session, reload, start } = page();
     start();
-    session.choose('reject-all', 'banner', () => false);
-    session.reset();
+    writerOf(session).choose('reject-all', 'banner', () => false);
+    writerOf(session).reset();
     expect(reload).not.toHaveBeenCalled();
   });
 });
@@ -595,7 +595,7 @@ describe('reset', () => {
     other.start();
     jar.store('_ga', '1');
     const previous = session.consent;
-    session.reset();
+    writerOf(session).reset();
     expect(cookies()).toEqual([]);
     expect(names()).toEqual([]);
     expect(session.consent).toBeNull();
@@ -623,7 +623,7 @@ describe('sync between windows', () => {
     expect(here.start().consent).toBeNull();
     const there = page();
     there.start();
-    there.session.choose('accept-all', 'banner', () => true);
+    writerOf(there.session).choose('accept-all', 'banner', () => true);
     expect(here.session.consent).toBeNull();
     here.session.reread('sync');
     expect(here.session.consent?.categories).toEqual(ALL);
@@ -644,7 +644,7 @@ describe('sync between windows', () => {
     const there = page();
     there.start();
     expect(FakeChannel.open.map((c) => c.name)).toEqual([CHANNEL, CHANNEL]);
-    there.session.choose('reject-all', 'banner', () => false);
+    writerOf(there.session).choose('reject-all', 'banner', () => false);
     // A choice clicked in the banner that withdraws nothing reaches the other windows after the next paint.
     expect(FakeChannel.queue).toHaveLength(0);
     there.paint();
@@ -653,11 +653,11 @@ describe('sync between windows', () => {
     expect(here.session.consent?.categories).toEqual(NONE);
     expect(here.changes.at(-1)).toMatchObject({ source: 'sync' });
     // A page's call, and a withdrawal clicked in preferences, at once.
-    there.session.choose('accept-all', 'api', () => true);
+    writerOf(there.session).choose('accept-all', 'api', () => true);
     expect(FakeChannel.queue).toHaveLength(1);
     FakeChannel.deliver();
     expect(here.session.consent?.categories).toEqual(ALL);
-    there.session.choose('save', 'preferences', (id) => id !== 'analytics');
+    writerOf(there.session).choose('save', 'preferences', (id) => id !== 'analytics');
     expect(FakeChannel.queue).toHaveLength(1);
     FakeChannel.deliver();
     expect(here.session.consent?.categories).toMatchObject({ analytics: false, marketing: true });
@@ -671,7 +671,7 @@ describe('sync between windows', () => {
     expect(() => here.start()).not.toThrow();
     // The rest of the start happened: the gate runs, and a choice is stored and told.
     expect(here.gate.start).toHaveBeenCalledOnce();
-    here.session.choose('accept-all', 'api', () => true);
+    writerOf(here.session).choose('accept-all', 'api', () => true);
     expect(here.changes).toHaveLength(1);
     expect(only()?.['c']).toBeDefined();
     // Another window's choice is still read when this one looks again.
@@ -690,7 +690,7 @@ describe('sync between windows', () => {
     there.start();
     // A window without the channel stored a choice under this page's name: only a reread would see it.
     jar.store('site_consent', record({ necessary: 1, functional: 1, analytics: 1, marketing: 1 }));
-    there.session.choose('reject-all', 'banner', () => false);
+    writerOf(there.session).choose('reject-all', 'banner', () => false);
     FakeChannel.deliver();
     expect(here.changes).toEqual([]);
     here.session.stop();
@@ -706,8 +706,8 @@ describe('sync between windows', () => {
     here.start();
     const there = page();
     there.start();
-    there.session.choose('accept-all', 'api', () => true);
-    here.session.choose('api', 'api', (id) => id === 'functional');
+    writerOf(there.session).choose('accept-all', 'api', () => true);
+    writerOf(here.session).choose('api', 'api', (id) => id === 'functional');
     expect(here.changes.map((c) => [c.source, c.withdrawn])).toEqual([
       ['sync', []],
       ['api', ['analytics', 'marketing']],
@@ -721,8 +721,8 @@ describe('sync between windows', () => {
     const there = page();
     there.start();
     // The other window's message has not arrived (and this one was not refocused): this window still has no choice.
-    there.session.choose('accept-all', 'api', () => true);
-    here.session.choose('save', 'preferences', (id) => id === 'functional');
+    writerOf(there.session).choose('accept-all', 'api', () => true);
+    writerOf(here.session).choose('save', 'preferences', (id) => id === 'functional');
     here.paint();
     expect(here.gateCalls).toEqual(['start -', 'update functional']);
     expect(here.changes.map((c) => [c.source, c.previous, c.withdrawn])).toEqual([['preferences', null, []]]);
@@ -747,10 +747,10 @@ describe('sync between windows', () => {
   it('writeLanguage stores the picked language with the choice in effect, never before one', () => {
     const { session, start } = page();
     start();
-    session.writeLanguage('en');
+    writerOf(session).writeLanguage('en');
     expect(cookies()).toEqual([]);
-    session.choose('reject-all', 'banner', () => false);
-    session.writeLanguage('en');
+    writerOf(session).choose('reject-all', 'banner', () => false);
+    writerOf(session).writeLanguage('en');
     expect(only()).toMatchObject({ m: 'r', ui: 'en' });
   });
 });
@@ -843,10 +843,10 @@ describe('Google Consent Mode', () => {
     const window: { dataLayer?: unknown[] } = {};
     const { session, paint, start } = page({ consentMode: true }, window);
     start();
-    session.choose('accept-all', 'banner', () => true);
+    writerOf(session).choose('accept-all', 'banner', () => true);
     expect(window.dataLayer).toHaveLength(1);
     paint();
-    session.choose('reject-all', 'api', () => false);
+    writerOf(session).choose('reject-all', 'api', () => false);
     expect(commands(window.dataLayer).map((c) => c.slice(0, 2))).toEqual([
       ['consent', 'default'],
       ['consent', 'update'],
@@ -869,7 +869,7 @@ describe('Google Consent Mode', () => {
     } as { dataLayer?: unknown[]; gtag?: unknown };
     const { session, gateCalls, start } = page({ consentMode: true }, window);
     start();
-    expect(() => session.choose('accept-all', 'api', () => true)).not.toThrow();
+    expect(() => writerOf(session).choose('accept-all', 'api', () => true)).not.toThrow();
     expect(gateCalls.at(-1)).toBe('update functional analytics marketing');
     expect(window.dataLayer).toContainEqual(expect.objectContaining({ event: DATA_LAYER_EVENT }));
     expect(consoleWarn.mock.calls.map((c) => String(c[0]))).toContainEqual(
@@ -882,7 +882,7 @@ describe('Google Consent Mode', () => {
     const window = { gtag } as { dataLayer?: unknown[]; gtag?: unknown };
     const { session, start } = page({ consentMode: true }, window);
     start();
-    session.reset();
+    writerOf(session).reset();
     expect(gtag.mock.calls.map((c) => c.slice(0, 2))).toEqual([
       ['consent', 'default'],
       ['consent', 'update'],
@@ -910,7 +910,7 @@ describe('Google Consent Mode', () => {
     const window: { dataLayer?: unknown[] } = {};
     const { session, start } = page({ map: DEFAULT_CONSENT_MODE_MAP }, window);
     start();
-    session.choose('accept-all', 'api', () => true);
+    writerOf(session).choose('accept-all', 'api', () => true);
     expect(window).toEqual({});
   });
 });
@@ -971,7 +971,7 @@ describe('vendor signals (consent-signals)', () => {
     };
     const { session, gateCalls, changes, start } = page({ signals: 'microsoft clarity' }, window);
     expect(() => start()).not.toThrow();
-    expect(() => session.choose('accept-all', 'api', () => true)).not.toThrow();
+    expect(() => writerOf(session).choose('accept-all', 'api', () => true)).not.toThrow();
     expect(changes).toHaveLength(1);
     expect(gateCalls).toEqual(['start -', 'update functional analytics marketing']);
     const warned = consoleWarn.mock.calls.map((c) => String(c[0]));
@@ -983,7 +983,7 @@ describe('vendor signals (consent-signals)', () => {
     const { calls, window } = vendorWindow();
     const { session, start } = page({ signals: 'meta' }, window);
     start();
-    session.choose('accept-all', 'api', () => true);
+    writerOf(session).choose('accept-all', 'api', () => true);
     expect(calls).toEqual([
       ['fbq', 'consent', 'revoke'],
       ['fbq', 'consent', 'grant'],
@@ -1002,7 +1002,7 @@ describe('vendor signals (consent-signals)', () => {
       heard = calls.length;
       host(change);
     };
-    session.choose('save', 'preferences', (id) => id === 'functional');
+    writerOf(session).choose('save', 'preferences', (id) => id === 'functional');
     expect(changes).toHaveLength(1);
     expect(heard).toBe(4);
     expect(calls).toEqual([
@@ -1017,7 +1017,7 @@ describe('vendor signals (consent-signals)', () => {
     const window: Record<string, unknown> = {};
     const { session, start } = page({ signals: 'microsoft clarity meta' }, window);
     start();
-    session.choose('accept-all', 'api', () => true);
+    writerOf(session).choose('accept-all', 'api', () => true);
     expect(window).toEqual({
       uetq: ['consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }],
     });
@@ -1027,7 +1027,7 @@ describe('vendor signals (consent-signals)', () => {
     const window: Record<string, unknown> = {};
     const { session, gate, start } = page({ signals: 'clarity meta' }, window);
     start();
-    session.choose('accept-all', 'api', () => true);
+    writerOf(session).choose('accept-all', 'api', () => true);
     const received: unknown[][] = [];
     window['fbq'] = (...args: unknown[]) => void received.push(args);
     expect(received).toEqual([]);
@@ -1048,7 +1048,7 @@ describe('vendor signals (consent-signals)', () => {
       window,
     );
     start();
-    session.choose('api', 'api', (id) => id === 'analytics');
+    writerOf(session).choose('api', 'api', (id) => id === 'analytics');
     expect(calls.slice(-2)).toEqual([
       ['uetq', 'consent', 'update', { ad_storage: 'denied' }],
       ['clarity', 'consentv2', { ad_Storage: 'granted', analytics_Storage: 'granted' }],
@@ -1076,7 +1076,7 @@ describe('Consent Mode options', () => {
       window,
     );
     start();
-    session.choose('accept-all', 'api', () => true);
+    writerOf(session).choose('accept-all', 'api', () => true);
     expect(commands(window.dataLayer).map((c) => c.slice(0, 3))).toEqual([
       ['consent', 'default', expect.objectContaining({ ad_storage: 'denied', wait_for_update: 1500 })],
       ['set', 'ads_data_redaction', true],
@@ -1091,10 +1091,19 @@ describe('refusal-expires', () => {
   it('a refusal is stored with refusal-expires, an acceptance with cookie-expires (the browser test reads the jar)', () => {
     const { session, start } = page({ attrs: { expires: '90' }, refusalExpires: 30 });
     start();
-    session.choose('reject-all', 'api', () => false);
-    expect(session.cookieFor(session.consent!).expires).toBe(30);
-    session.choose('accept-all', 'api', () => true);
-    expect(session.cookieFor(session.consent!).expires).toBe(90);
+    const set = vi.spyOn(jar, 'cookie', 'set');
+    /** The lifetime, in days, of the last consent cookie written. */
+    const lifetime = (): number => {
+      const text = set.mock.calls
+        .map(([value]) => value)
+        .findLast((value) => value.startsWith(`${DEFAULT_COOKIE_NAME}=`));
+      const expires = /expires=([^;]+)/i.exec(text ?? '')?.[1] ?? '';
+      return Math.round((Date.parse(expires) - Date.now()) / 864e5);
+    };
+    writerOf(session).choose('reject-all', 'api', () => false);
+    expect(lifetime()).toBe(30);
+    writerOf(session).choose('accept-all', 'api', () => true);
+    expect(lifetime()).toBe(90);
   });
 
   it('a refusal under an older revision still counts when read: the visitor is not asked', () => {
