@@ -121,13 +121,13 @@ const uiFile = [ui]
   .find((file) => file.type === 'chunk' && file.isEntry)?.fileName;
 if (!uiFile) throw new Error('the UI build made no entry chunk');
 
-// Every language but Turkish and English (which the UI chunk holds) is a chunk of its own, and all of them are named
+// Every language but Turkish (which the UI chunk holds) is a chunk of its own, and all of them are named
 // with one hash of their built code (`chunks/de-<hash>.js`): a changed language gets new URLs, and the entry holds
 // only that hash (its list of languages it has anyway), not a table of 34 file names. src/i18n/locale-import.ts
 // is replaced in the entry's build by an `import()` of that name, relative to the entry wherever it is served.
 const LOCALE_HASH = 'LOCALEHASH';
 const languages = (await readdir(new URL('../locales/', import.meta.url)))
-  .filter((name) => name.endsWith('.json') && name !== 'tr.json' && name !== 'en.json')
+  .filter((name) => name.endsWith('.json') && name !== 'tr.json')
   .map((name) => name.slice(0, -'.json'.length))
   .sort();
 const locales = await build({

@@ -1,15 +1,14 @@
-// i18next alone: an instance with the shipped Turkish and English strings, and the banner's texts looked up
+// i18next alone: an instance with the Turkish strings a first visit loads, and the banner's texts looked up
 // once, as the first render does; written into the page as plain text.
 import i18next from 'i18next';
 import tr from '../../locales/tr.json';
-import en from '../../locales/en.json';
 
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
-  resources: { tr: { translation: tr }, en: { translation: en } },
+  resources: { tr: { translation: tr } },
   lng: 'tr',
-  fallbackLng: ['en', 'tr'],
+  fallbackLng: 'tr',
   interpolation: { escapeValue: false },
 });
 const t = instance.getFixedT('tr');

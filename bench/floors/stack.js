@@ -1,17 +1,16 @@
-// The fixed stack alone, doing the least a first visit does: i18next with the shipped Turkish and English strings,
+// The fixed stack alone, doing the least a first visit does: i18next with the Turkish strings a first visit loads,
 // lit-html rendering the notice and two buttons into a shadow root, and js-cookie storing a click's choice.
 import i18next from 'i18next';
 import Cookies from 'js-cookie';
 import { html, render } from 'lit-html';
 import tr from '../../locales/tr.json';
-import en from '../../locales/en.json';
 
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
-  resources: { tr: { translation: tr }, en: { translation: en } },
+  resources: { tr: { translation: tr } },
   lng: 'tr',
-  fallbackLng: ['en', 'tr'],
+  fallbackLng: 'tr',
   interpolation: { escapeValue: false },
 });
 const t = instance.getFixedT('tr');

@@ -3,16 +3,16 @@ import { importStrings } from './locale-import.js';
 import type { TextTree } from './texts.js';
 
 /**
- * Every shipped language but Turkish and English (those two come with the view) is a chunk of its own. The entry
- * loads them, not the view, so that a first visit in German requests the view and the German strings at once,
- * side by side, instead of one after the other.
+ * Every shipped language but Turkish (the notice's own, which comes with the view) is a chunk of its own, English
+ * too. The entry loads them, not the view, so that a first visit in German requests the view and the German
+ * strings at once, side by side, instead of one after the other.
  */
-const chunked = SHIPPED_LANGUAGES.filter((code) => code !== 'tr' && code !== 'en');
+const chunked = SHIPPED_LANGUAGES.filter((code) => code !== 'tr');
 const loading = new Map<string, Promise<TextTree>>();
 
 /**
- * Starts loading a language's strings, once per page; `undefined` for a language with no chunk (Turkish, English,
- * or one the site added). A failed load is forgotten, so a later attempt asks again.
+ * Starts loading a language's strings, once per page; `undefined` for a language with no chunk (Turkish, or one
+ * the site added). A failed load is forgotten, so a later attempt asks again.
  */
 export function loadStrings(language: string): Promise<TextTree> | undefined {
   let promise = loading.get(language);
@@ -43,8 +43,8 @@ export function firstLanguage(
       const chunk = chunked.find((key) => key.toLowerCase() === code);
       if (chunk && (!allowed || allowed.includes(code))) return chunk;
     }
-    // Turkish and English come with the UI chunk: nothing to request beside it.
-    if (primary === 'tr' || primary === 'en') return undefined;
+    // Turkish comes with the UI chunk: nothing to request beside it.
+    if (primary === 'tr') return undefined;
   }
   return undefined;
 }

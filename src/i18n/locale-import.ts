@@ -1,6 +1,6 @@
 import type { TextTree } from './texts.js';
 
-const files = import.meta.glob<{ default: TextTree }>(['./*.json', '!./tr.json', '!./en.json'], {
+const files = import.meta.glob<{ default: TextTree }>(['./*.json', '!./tr.json'], {
   base: '../../locales/',
 });
 

@@ -1,15 +1,17 @@
 import i18next, { type FormatterModule, type TFunction } from 'i18next';
 import tr from '../../locales/tr.json';
-import en from '../../locales/en.json';
 import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE } from './languages.js';
 import type { TextTree, Texts } from './texts.js';
 import { LIST_FORMS, type ListPatterns } from './list.js';
 
 /**
- * Turkish and English come with the view; every other language is its own chunk, which the element's entry loads
- * (see `locale-chunks.ts`) and hands over.
+ * Turkish, the notice's own language, comes with the view; every other language, English too, is its own chunk,
+ * which the element's entry loads (see `locale-chunks.ts`) and hands over.
  */
-const bundled: Record<string, TextTree> = { tr, en };
+const bundled: Record<string, TextTree> = { tr };
+
+/** The language a site-added one falls back to, key by key, before Turkish. */
+const FALLBACK = 'en';
 
 /**
  * Digits chosen per language where a default would be wrong for its sites: Persian sites write ۱۲۳, so
@@ -73,7 +75,7 @@ void instance.init({
   initAsync: false,
   resources: Object.fromEntries(Object.entries(bundled).map(([lng, res]) => [lng, { translation: res }])),
   lng: SOURCE_LANGUAGE,
-  fallbackLng: ['en', SOURCE_LANGUAGE],
+  fallbackLng: [FALLBACK, SOURCE_LANGUAGE],
   interpolation: { escapeValue: false, alwaysFormat: true },
   returnNull: false,
 });
@@ -114,14 +116,30 @@ export async function loadLanguage(
 ): Promise<string> {
   if (builtIn.has(language)) return language;
   const load = strings(language);
-  if (!load) return applied[language] ? language : SOURCE_LANGUAGE;
+  if (!load) {
+    if (!applied[language]) return SOURCE_LANGUAGE;
+    // A language the site added: what its texts leave out is English's (a chunk), else Turkish's.
+    if (!builtIn.has(FALLBACK)) await fetched(FALLBACK, warn, strings(FALLBACK), 'Turkish fills its gaps');
+    return language;
+  }
+  return (await fetched(language, warn, load, 'Turkish is shown')) ? language : SOURCE_LANGUAGE;
+}
+
+/** Installs a shipped language's strings once they have loaded; `false`, with a warning, if they did not. */
+async function fetched(
+  language: string,
+  warn: (message: string) => void,
+  load: Promise<TextTree> | undefined,
+  instead: string,
+): Promise<boolean> {
   try {
+    if (!load) throw new Error('no chunk');
     builtIn.set(language, await load);
     install(language);
-    return language;
+    return true;
   } catch (error) {
-    warn(`could not load the "${language}" translation (${String(error)}); Turkish is shown.`);
-    return SOURCE_LANGUAGE;
+    warn(`could not load the "${language}" translation (${String(error)}); ${instead}.`);
+    return false;
   }
 }
 

@@ -39,7 +39,7 @@ export interface BannerElement extends HTMLElement {
   readonly languages: string | null;
 }
 
-/** The language whose strings the element requested beside the UI chunk (none: Turkish or English), and when. */
+/** The language whose strings the element requested beside the UI chunk (none: Turkish, or a site-added one), and when. */
 export interface RequestedStrings {
   readonly language: string | undefined;
   readonly at: number;

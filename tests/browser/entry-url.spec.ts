@@ -1,5 +1,6 @@
 import tr from '../../locales/tr.json' with { type: 'json' };
 import de from '../../locales/de.json' with { type: 'json' };
+import en from '../../locales/en.json' with { type: 'json' };
 import type { Page } from '@playwright/test';
 import { test, expect, consentCookie, TEST_ORIGIN } from './fixtures.js';
 
@@ -108,18 +109,24 @@ test.describe('loaded from anywhere, once (entry served as /x/index.js?v=3)', ()
     });
   });
 
-  test('a language chunk loads beside the view, once, and the entry still runs once', async ({ page }) => {
-    await serveUnderX(page, 'lang="de"');
-    const first = scripts(page);
-    await page.goto('/x/page.html');
-    await expect(page.getByRole('region', { name: de.banner.heading })).toBeVisible();
-    await expect(page.getByRole('button', { name: de.banner.acceptAll })).toBeVisible();
-    expect([...first].sort()).toEqual(['/x/chunks/banner-ui.js', '/x/chunks/de.js', '/x/index.js?v=3']);
-    expect(await instances(page)).toEqual({
-      registry: ['get', 'define'],
-      reactiveElement: 0,
-      litHtml: 1,
-      oneClass: true,
+  // English is a chunk like German: only Turkish, the notice's own language, comes with the view.
+  for (const [code, strings] of [
+    ['de', de],
+    ['en', en],
+  ] as const) {
+    test(`a language chunk loads beside the view, once, and the entry still runs once (${code})`, async ({ page }) => {
+      await serveUnderX(page, `lang="${code}"`);
+      const first = scripts(page);
+      await page.goto('/x/page.html');
+      await expect(page.getByRole('region', { name: strings.banner.heading })).toBeVisible();
+      await expect(page.getByRole('button', { name: strings.banner.acceptAll })).toBeVisible();
+      expect([...first].sort()).toEqual(['/x/chunks/banner-ui.js', `/x/chunks/${code}.js`, '/x/index.js?v=3']);
+      expect(await instances(page)).toEqual({
+        registry: ['get', 'define'],
+        reactiveElement: 0,
+        litHtml: 1,
+        oneClass: true,
+      });
     });
-  });
+  }
 });

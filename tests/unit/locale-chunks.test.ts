@@ -8,9 +8,9 @@ describe('firstLanguage: the chunk requested beside the UI chunk', () => {
     expect(firstLanguage(['sr-Latn'], null)).toBe('sr-Latn');
   });
 
-  it('asks for nothing when Turkish or English comes first: those come with the UI chunk', () => {
+  it('asks for nothing when Turkish comes first: it comes with the UI chunk; English is a chunk like the others', () => {
     expect(firstLanguage(['tr', 'de'], null)).toBeUndefined();
-    expect(firstLanguage(['en-GB', 'de'], null)).toBeUndefined();
+    expect(firstLanguage(['en-GB', 'de'], null)).toBe('en');
     expect(firstLanguage([], null)).toBeUndefined();
   });
 

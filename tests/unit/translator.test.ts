@@ -1,9 +1,10 @@
 // The view's translate function makes each text once per language, and makes them again when strings change.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import i18next from 'i18next';
 import tr from '../../locales/tr.json' with { type: 'json' };
 import en from '../../locales/en.json' with { type: 'json' };
-import { applyTexts, translator } from '../../src/i18n/translator.js';
+import { applyTexts, loadLanguage, translator } from '../../src/i18n/translator.js';
+import type { TextTree } from '../../src/i18n/texts.js';
 
 /** Every leaf key of a strings tree (`banner.heading`, …). */
 function keys(tree: object, prefix = ''): string[] {
@@ -12,7 +13,38 @@ function keys(tree: object, prefix = ''): string[] {
   );
 }
 
+describe('English, a chunk like the other shipped languages', () => {
+  it('Turkish needs no chunk; a site-added language loads English, its fallback, once; a failed load warns', async () => {
+    const warn = vi.fn();
+    const strings = vi.fn<(code: string) => Promise<TextTree> | undefined>((code) =>
+      code === 'en' ? Promise.reject(new Error('offline')) : undefined,
+    );
+    expect(await loadLanguage('tr', warn, strings)).toBe('tr');
+    expect(strings).not.toHaveBeenCalled();
+    applyTexts({ xx: { banner: { heading: 'Xx' } } });
+    // English did not load: xx still shows, with Turkish where its texts have nothing.
+    expect(await loadLanguage('xx', warn, strings)).toBe('xx');
+    expect(strings.mock.calls).toEqual([['xx'], ['en']]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/"en" translation .*offline.*Turkish fills its gaps/));
+    expect(translator('xx')('banner.acceptAll')).toBe(tr.banner.acceptAll);
+    strings.mockImplementation((code) => (code === 'en' ? Promise.resolve(en as TextTree) : undefined));
+    expect(await loadLanguage('xx', warn, strings)).toBe('xx');
+    expect(translator('xx')('banner.acceptAll')).toBe(en.banner.acceptAll);
+    expect(await loadLanguage('en', warn, strings)).toBe('en');
+    expect(strings.mock.calls.filter(([code]) => code === 'en')).toHaveLength(2);
+    applyTexts({});
+  });
+});
+
 describe('translator', () => {
+  beforeAll(async () => {
+    await loadLanguage(
+      'en',
+      () => undefined,
+      (code) => (code === 'en' ? Promise.resolve(en) : undefined),
+    );
+  });
+
   it('skips interpolation only for strings with nothing for it: nesting and placeholders in site texts still work', () => {
     applyTexts({
       tr: {
