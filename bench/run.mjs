@@ -348,7 +348,8 @@ async function measure(lib, state, round, attempt) {
       load: inPage.load,
       // Every library's banner is visible by the same test, once per frame (see instrument.mjs); Çerez's own
       // `consent-show` event, which fires at the end of its first render before that frame, is kept beside it.
-      bannerVisible: state === 'first' && hasBanner ? inPage.visibleAt : null,
+      // A floor that renders the notice is timed the same way (its other figures are taken as `none`'s are).
+      bannerVisible: state === 'first' && (hasBanner || lib.startsWith('floor-')) ? inPage.visibleAt : null,
       bannerShowEvent: lib === 'cerez' ? inPage.showEventAt : null,
       tbt: inPage.tbt,
       cls: inPage.cls,

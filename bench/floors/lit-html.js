@@ -4,6 +4,8 @@ import { html, render } from 'lit-html';
 import tr from '../../locales/tr.json';
 
 const host = document.createElement('div');
+// The benchmark times this floor's notice as it times a banner: visible in the first frame that shows it.
+host.dataset.floorBanner = '';
 document.body.prepend(host);
 const { banner } = tr;
 const notice = [banner.notice1, banner.notice2, banner.notice3, banner.notice4];

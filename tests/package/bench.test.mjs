@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LoadedTwice, checkLoadedOnce } from '../../bench/once.mjs';
-import { readmeBlock, targetRows } from '../../bench/report.mjs';
+import { floorRows, floorTable, readmeBlock, targetRows } from '../../bench/report.mjs';
 
 const entry = { url: '/npm/cerez@0.1.0/dist/x/index.js?v=3', source: 'dist/cookie-consent-banner.js' };
 const view = { url: '/npm/cerez@0.1.0/dist/x/chunks/banner-ui-a.js', source: 'dist/chunks/banner-ui-a.js' };
@@ -70,4 +70,27 @@ test('each row is met or missed by the figure as shown, and the block lists what
   assert.match(block, /\| Measure \| none \| Çerez \| vanilla-cookieconsent \| Target \|/);
   assert.match(block, /- First visit, bytes added \(brotli\): 26,001 B against ≤ 26 KB, 1 B over\./);
   assert.doesNotMatch(block, /- Consent cookie/);
+});
+
+test("a floor that renders the notice is timed after the bare page's first paint; one that does not shows a dash", () => {
+  const bare = [200, 220, 240].map((firstPaint) => ({ lib: 'none', state: 'first', firstPaint, bytesBrotli: 1000 }));
+  const floor = (name, bannerVisible) => ({
+    lib: `floor-${name}`,
+    state: 'first',
+    firstPaint: 230,
+    bytesBrotli: 5000,
+    heapUsed: 0,
+    scriptMs: 0,
+    tbt: 0,
+    bannerVisible,
+  });
+  const samples = [...bare, floor('stack', 300), floor('stack', 340), floor('stack', 380), floor('element', null)];
+  const rows = floorRows(samples, { element: 'a custom element', stack: 'the three' });
+  // Medians of each run's visible time minus the median of the bare page's first paint (220 ms).
+  assert.equal(rows.find((r) => r.name === 'stack').visibleMs, 120);
+  assert.equal(rows.find((r) => r.name === 'element').visibleMs, null);
+  const table = floorTable(rows);
+  assert.match(table, /Notice visible after the bare page's first paint \|$/m);
+  assert.match(table, /^\| the three \| 4,000 B \|.*\| 120 ms \|$/m);
+  assert.match(table, /^\| a custom element \|.*\| — \|$/m);
 });
