@@ -1,8 +1,15 @@
 // What runs inside each benchmark page, before any of its own scripts (Playwright's addInitScript).
 // It must be self-contained: Playwright sends the function's source to the page.
 
-/** @param {{ lib: string, cookieName: string | null }} options */
-export function instrument({ lib, cookieName }) {
+/** What the page prints (console.debug) when a measured run is over, followed by performance.now(). */
+export const END_MESSAGE = '__bench:end ';
+
+/**
+ * @param {{ lib: string, cookieName: string | null, endAfter?: { quietMs: number, banner: boolean, message: string } }} options
+ *   `endAfter`: a measured run, which the page ends on its own and announces with `message` (END_MESSAGE; see the
+ *   end of this function).
+ */
+export function instrument({ lib, cookieName, endAfter = undefined }) {
   if (window.__bench) return;
 
   /** The banner's root element: what the visitor sees as "the banner". */
@@ -139,6 +146,18 @@ export function instrument({ lib, cookieName }) {
       };
       tick();
     });
+
+  // A measured run ends in the page, and the page says so on the console (the runner waits for that message),
+  // so that nothing is evaluated in the page before the run is over: Playwright's first evaluation in a document
+  // compiles and runs its utility script on the page's main thread, which in a page's first second is time taken
+  // from what is being measured (a banner that shows after `load` paid for it before its first frame).
+  if (endAfter) {
+    const loaded = new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+    void loaded
+      .then(() => (endAfter.banner ? B.bannerShown() : undefined))
+      .then(() => B.quiet(endAfter.quietMs))
+      .then((at) => console.debug(`${endAfter.message}${at}`));
+  }
 
   /** Everything measured so far, up to `end` (performance.now() when the run ended). */
   B.collect = (end) => {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { instrument } from './instrument.mjs';
+import { END_MESSAGE, instrument } from './instrument.mjs';
 import { byModule, counts, ranText } from './coverage.mjs';
 import { checkLoadedOnce, LoadedTwice } from './once.mjs';
 import { CEREZ_CONFIGURED, CEREZ_ENTRY, CEREZ_FOLDER, LIBRARIES, POLICY_PAGE, POLICY_URL } from './pages.mjs';
@@ -295,22 +295,29 @@ async function measure(lib, state, round, attempt) {
   const context = await newContext(runId);
   try {
     if (state === 'returning') await context.addCookies(primed[lib]);
-    await context.addInitScript(instrument, { lib: hasBanner ? lib : 'none', cookieName });
+    // The end of the run, the same for every page and state: load + QUIET_MS with no DOM change, long task or
+    // response; on a first visit, counted from the banner visible at the earliest. So script time, blocking
+    // time and heap cover the banner's work after it shows too, and `none` ends the same way. The page decides
+    // it and prints it (instrument.mjs): nothing is evaluated in the page until then.
+    const banner = state === 'first' && hasBanner;
+    await context.addInitScript(instrument, {
+      lib: hasBanner ? lib : 'none',
+      cookieName,
+      endAfter: { quietMs: QUIET_MS, banner, message: END_MESSAGE },
+    });
     const page = await context.newPage();
+    const ended = page.waitForEvent('console', {
+      predicate: (message) => message.text().startsWith(END_MESSAGE),
+      timeout: RUN_TIMEOUT_MS,
+    });
+    ended.catch(() => {}); // awaited below; a navigation that fails first must not leave it unhandled
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
     await cdp.send('Performance.enable');
     await page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load', timeout: RUN_TIMEOUT_MS });
-
-    // The end of the run, the same for every page and state: load + QUIET_MS with no DOM change, long task or
-    // response; on a first visit, counted from the banner visible at the earliest. So script time, blocking
-    // time and heap cover the banner's work after it shows too, and `none` ends the same way.
     const end = await within(
       RUN_TIMEOUT_MS,
-      (async () => {
-        if (state === 'first' && hasBanner) await page.evaluate(() => window.__bench.bannerShown());
-        return page.evaluate((ms) => window.__bench.quiet(ms), QUIET_MS);
-      })(),
+      ended.then((message) => Number(message.text().slice(END_MESSAGE.length))),
       runId,
     );
     const inPage = await page.evaluate((at) => window.__bench.collect(at), end);
