@@ -151,10 +151,9 @@ export function instrument({ lib, cookieName, endAfter = undefined }) {
   // so that nothing is evaluated in the page before the run is over: Playwright's first evaluation in a document
   // compiles and runs its utility script on the page's main thread, which in a page's first second is time taken
   // from what is being measured (a banner that shows after `load` paid for it before its first frame).
+  // `B.quiet` counts from `load` at the earliest, so the banner may be waited for first.
   if (endAfter) {
-    const loaded = new Promise((resolve) => addEventListener('load', resolve, { once: true }));
-    void loaded
-      .then(() => (endAfter.banner ? B.bannerShown() : undefined))
+    void Promise.resolve(endAfter.banner ? B.bannerShown() : undefined)
       .then(() => B.quiet(endAfter.quietMs))
       .then((at) => console.debug(`${endAfter.message}${at}`));
   }

@@ -385,7 +385,7 @@ export function floorTable(rows) {
   ];
   for (const r of rows)
     lines.push(
-      `| ${r.label} | ${n(r.bytesBrotli, 'B')} | ${n(r.heapKB, 'kB')} | ${n(r.scriptMs, 'ms')} | ${n(r.tbtMs, 'ms')} | ${n(r.visibleMs ?? null, 'ms')} |`,
+      `| ${r.label} | ${n(r.bytesBrotli, 'B')} | ${n(r.heapKB, 'kB')} | ${n(r.scriptMs, 'ms')} | ${n(r.tbtMs, 'ms')} | ${n(r.visibleMs, 'ms')} |`,
     );
   return lines.join('\n');
 }
